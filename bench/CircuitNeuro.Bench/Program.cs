@@ -1,0 +1,8 @@
+using BenchmarkDotNet.Running;
+
+namespace CircuitNeuro.Bench;
+
+public static class Program
+{
+    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+}

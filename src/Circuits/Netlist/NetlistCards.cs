@@ -1,0 +1,104 @@
+namespace CircuitNeuro.Circuits.Netlist;
+
+/// <summary>Where a card came from: file and 1-based line of its first physical line.</summary>
+public sealed record SourceLocation(string File, int Line)
+{
+    public override string ToString() => $"{File}:{Line}";
+}
+
+/// <summary>A netlist error that names the file, line and, when known, the element.</summary>
+public sealed class NetlistException : Exception
+{
+    public NetlistException(SourceLocation? location, string? element, string message)
+        : base(Format(location, element, message))
+    {
+        Location = location;
+        Element = element;
+    }
+
+    public SourceLocation? Location { get; }
+    public string? Element { get; }
+
+    private static string Format(SourceLocation? loc, string? element, string message)
+    {
+        string where = loc is null ? "" : $"{loc}: ";
+        string what = element is null ? "" : $"element '{element}': ";
+        return where + what + message;
+    }
+}
+
+/// <summary>Independent-source waveform exactly as written (values already evaluated).</summary>
+public abstract record WaveformSpec;
+public sealed record DcSpec(double Value) : WaveformSpec;
+/// <summary>PULSE(v1 v2 td tr tf pw per [np]); missing trailing values are NaN (engine applies ngspice defaults).</summary>
+public sealed record PulseSpec(double[] Args) : WaveformSpec;
+/// <summary>PWL(t1 v1 t2 v2 ...) with optional r= and td= (NaN when absent).</summary>
+public sealed record PwlSpec(double[] Times, double[] Values, double RepeatFrom, double Delay) : WaveformSpec;
+/// <summary>SIN(vo va freq td theta phase); missing trailing values are NaN.</summary>
+public sealed record SinSpec(double[] Args) : WaveformSpec;
+
+/// <summary>
+/// One element after subcircuit flattening and parameter evaluation.
+/// Names and nodes are lower-case; nodes of subcircuit instances are prefixed "x1.", the
+/// element name becomes e.g. "r.x1.r2" style is NOT used: we use "x1.r2" (instance path then local name).
+/// Ground is always "0" (gnd is mapped to 0).
+/// </summary>
+public sealed class ElementCard
+{
+    public required string Name { get; init; }
+    /// <summary>Upper-case first letter of the local element name: R C L V I D M E G F H S (X never appears after flattening).</summary>
+    public required char Kind { get; init; }
+    public required IReadOnlyList<string> Nodes { get; init; }
+    /// <summary>Primary value (R ohms, C farads, L henries, E/G/F/H gain, D/M area factor when given); NaN when absent.</summary>
+    public double Value { get; init; } = double.NaN;
+    /// <summary>Model name for D, M, S (lower-case, flattened name of the .model it resolves to).</summary>
+    public string? Model { get; init; }
+    /// <summary>Controlling voltage source name for F and H (flattened, lower-case).</summary>
+    public string? ControlSource { get; init; }
+    /// <summary>Source waveform for V and I; DC value also available through <see cref="DcValue"/>.</summary>
+    public WaveformSpec? Waveform { get; init; }
+    /// <summary>DC value of a V/I source (the "DC x" or bare value), NaN when absent.</summary>
+    public double DcValue { get; init; } = double.NaN;
+    /// <summary>key=value instance parameters (w, l, ic, m, temp, ...), keys lower-case.</summary>
+    public IReadOnlyDictionary<string, double> Parameters { get; init; } = new Dictionary<string, double>();
+    /// <summary>Bare flags such as "off", "on".</summary>
+    public IReadOnlyList<string> Flags { get; init; } = Array.Empty<string>();
+    public required SourceLocation Location { get; init; }
+
+    public override string ToString() => $"{Name} ({Location})";
+}
+
+/// <summary>A .model card: type is lower-case (d, nmos, pmos, sw, ...).</summary>
+public sealed class ModelCard
+{
+    public required string Name { get; init; }
+    public required string Type { get; init; }
+    public IReadOnlyDictionary<string, double> Parameters { get; init; } = new Dictionary<string, double>();
+    public required SourceLocation Location { get; init; }
+}
+
+public abstract record AnalysisCard(SourceLocation Location);
+public sealed record OpCard(SourceLocation Location) : AnalysisCard(Location);
+/// <summary>.dc src start stop step [src2 start2 stop2 step2].</summary>
+public sealed record DcCard(SourceLocation Location, string Source, double Start, double Stop, double Step,
+    string? Source2 = null, double Start2 = 0, double Stop2 = 0, double Step2 = 0) : AnalysisCard(Location);
+/// <summary>.tran tstep tstop [tstart [tmax]] [uic]; absent values are NaN.</summary>
+public sealed record TranCard(SourceLocation Location, double Step, double Stop, double Start, double MaxStep, bool Uic) : AnalysisCard(Location);
+
+/// <summary>A whole parsed, flattened netlist.</summary>
+public sealed class ParsedNetlist
+{
+    public string Title { get; init; } = "";
+    public required string File { get; init; }
+    public List<ElementCard> Elements { get; } = new();
+    public Dictionary<string, ModelCard> Models { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public List<AnalysisCard> Analyses { get; } = new();
+    /// <summary>.options key=value (lower-case keys).</summary>
+    public Dictionary<string, double> Options { get; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>.ic v(node)=value (lower-case node names).</summary>
+    public Dictionary<string, double> InitialConditions { get; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Global .param values after evaluation.</summary>
+    public Dictionary<string, double> Parameters { get; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>.temp in °C; NaN when absent (engine default 27 °C).</summary>
+    public double Temperature { get; set; } = double.NaN;
+}

@@ -1,0 +1,80 @@
+namespace CircuitNeuro.Circuits.Solver;
+
+/// <summary>
+/// Square sparse matrix of a modified-nodal-analysis system. Devices register the (row, col)
+/// positions they stamp once, at setup, and get a slot handle; at every Newton iteration they
+/// add into slots. Index -1 is ground: its slot is a trash slot that the solver ignores.
+/// The pattern is frozen before the first factorization so the solver can reuse its symbolic
+/// analysis for every later refactorization (values change, pattern does not).
+/// </summary>
+public sealed class MnaMatrix
+{
+    /// <summary>Slot that absorbs every stamp touching ground.</summary>
+    public const int TrashSlot = 0;
+
+    private readonly Dictionary<long, int> _slotOf = new();
+    private readonly List<int> _rows = new() { -1 };
+    private readonly List<int> _cols = new() { -1 };
+    private double[] _values = new double[16];
+
+    public MnaMatrix(int size)
+    {
+        if (size < 0) throw new ArgumentOutOfRangeException(nameof(size));
+        Size = size;
+    }
+
+    /// <summary>Number of unknowns (rows = columns).</summary>
+    public int Size { get; private set; }
+
+    public bool IsFrozen { get; private set; }
+
+    /// <summary>Number of slots including the trash slot.</summary>
+    public int SlotCount => _rows.Count;
+
+    /// <summary>Values indexed by slot handle; slot 0 is the trash slot.</summary>
+    public double[] Values => _values;
+
+    /// <summary>Adds one unknown (a branch current) and returns its index; only before freezing.</summary>
+    public int AddUnknown()
+    {
+        if (IsFrozen) throw new InvalidOperationException("Matrix pattern is frozen.");
+        return Size++;
+    }
+
+    /// <summary>Registers position (row, col) and returns its slot. Ground (-1) on either side gives the trash slot.</summary>
+    public int Slot(int row, int col)
+    {
+        if (row < 0 || col < 0) return TrashSlot;
+        if (row >= Size || col >= Size) throw new ArgumentOutOfRangeException($"({row},{col}) outside {Size}x{Size}");
+        long key = ((long)row << 32) | (uint)col;
+        if (_slotOf.TryGetValue(key, out int slot)) return slot;
+        if (IsFrozen) throw new InvalidOperationException($"Matrix pattern is frozen; ({row},{col}) was not registered at setup.");
+        slot = _rows.Count;
+        _rows.Add(row);
+        _cols.Add(col);
+        _slotOf[key] = slot;
+        if (slot >= _values.Length) Array.Resize(ref _values, _values.Length * 2);
+        return slot;
+    }
+
+    /// <summary>Ends setup: from now on only values change.</summary>
+    public void Freeze()
+    {
+        // Every row needs a diagonal entry so a floating node shows up as a zero pivot (named in
+        // the error) rather than as a structurally singular pattern with no culprit.
+        for (int i = 0; i < Size; i++) Slot(i, i);
+        Array.Resize(ref _values, _rows.Count);
+        IsFrozen = true;
+    }
+
+    public void Clear() => Array.Clear(_values);
+
+    public void Add(int slot, double value) => _values[slot] += value;
+
+    public int RowOf(int slot) => _rows[slot];
+    public int ColOf(int slot) => _cols[slot];
+
+    /// <summary>Value at (row, col), 0 when the position is not in the pattern. For tests and diagnostics.</summary>
+    public double this[int row, int col] =>
+        _slotOf.TryGetValue(((long)row << 32) | (uint)col, out int s) ? _values[s] : 0.0;
+}
