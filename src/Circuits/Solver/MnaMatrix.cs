@@ -12,7 +12,9 @@ public sealed class MnaMatrix
     /// <summary>Slot that absorbs every stamp touching ground.</summary>
     public const int TrashSlot = 0;
 
-    private readonly Dictionary<long, int> _slotOf = new();
+    // long.GetHashCode folds row ^ col, which collides for every near-diagonal entry of a large
+    // matrix; a multiplicative mix keeps lookups O(1).
+    private readonly Dictionary<long, int> _slotOf = new(MixedKeyComparer.Instance);
     private readonly List<int> _rows = new() { -1 };
     private readonly List<int> _cols = new() { -1 };
     private double[] _values = new double[16];
@@ -77,4 +79,15 @@ public sealed class MnaMatrix
     /// <summary>Value at (row, col), 0 when the position is not in the pattern. For tests and diagnostics.</summary>
     public double this[int row, int col] =>
         _slotOf.TryGetValue(((long)row << 32) | (uint)col, out int s) ? _values[s] : 0.0;
+}
+
+internal sealed class MixedKeyComparer : IEqualityComparer<long>
+{
+    public static readonly MixedKeyComparer Instance = new();
+    public bool Equals(long a, long b) => a == b;
+    public int GetHashCode(long key)
+    {
+        ulong h = (ulong)key * 0x9E3779B97F4A7C15UL;
+        return (int)(h >> 32) ^ (int)h;
+    }
 }

@@ -36,6 +36,8 @@ public sealed class PulseWaveform : Waveform
         if (_per < _tr + _pw + _tf) _per = double.PositiveInfinity; // not periodic: one pulse
     }
 
+    public override string ToSpice() => $"PULSE({Args(_given)})";
+
     public override double Value(double time)
     {
         double t = time - Delay;

@@ -22,6 +22,14 @@ public sealed class PwlWaveform : Waveform
             throw new ArgumentException($"PWL r={repeatFrom} must be one of the time points.");
     }
 
+    public override string ToSpice()
+    {
+        var pairs = string.Join(" ", _t.Select((t, i) => $"{Num(t)} {Num(_v[i])}"));
+        string r = double.IsNaN(_repeatFrom) ? "" : $" r={Num(_repeatFrom)}";
+        string td = _delay == 0 ? "" : $" td={Num(_delay)}";
+        return $"PWL({pairs}){r}{td}";
+    }
+
     private double Period => _t[^1] - _repeatFrom;
     private bool Repeats => !double.IsNaN(_repeatFrom) && Period > 0;
 

@@ -23,6 +23,8 @@ public sealed class SineWaveform : Waveform
     public override void BindTransient(double step, double stop) =>
         _freq = Given(2, double.IsNaN(stop) ? 0 : 1 / stop);
 
+    public override string ToSpice() => $"SIN({Args(_given)})";
+
     public override double Value(double time)
     {
         double vo = _given[0], va = _given[1];

@@ -5,6 +5,18 @@ public abstract class Waveform
 {
     public abstract double Value(double time);
 
+    /// <summary>The waveform as an ngspice source specification, e.g. "PULSE(0 1 0 1n 1n 5u 10u)".</summary>
+    public abstract string ToSpice();
+
+    protected static string Num(double v) => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+
+    protected static string Args(IEnumerable<double> given)
+    {
+        var list = given.ToList();
+        while (list.Count > 0 && double.IsNaN(list[^1])) list.RemoveAt(list.Count - 1);
+        return string.Join(" ", list.Select(v => double.IsNaN(v) ? "0" : Num(v)));
+    }
+
     /// <summary>Corners in (from, to] the transient must step onto exactly.</summary>
     public virtual void CollectBreakpoints(double from, double to, List<double> breakpoints) { }
 
@@ -22,4 +34,5 @@ public sealed class ConstantWaveform(double value) : Waveform
 {
     public double Level { get; } = value;
     public override double Value(double time) => Level;
+    public override string ToSpice() => $"DC {Num(Level)}";
 }

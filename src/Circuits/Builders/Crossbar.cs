@@ -1,0 +1,92 @@
+using CircuitNeuro.Circuits.Analysis;
+using CircuitNeuro.Circuits.Elements;
+
+namespace CircuitNeuro.Circuits.Builders;
+
+/// <summary>
+/// A crossbar laid out in a <see cref="Circuit"/>. Names (shared with the SPICE export so both
+/// engines can be compared element by element): driver "vin{i}", word-line node "w{i}_{j}",
+/// bit-line node "b{i}_{j}", cell "rc{i}_{j}" (1T1R: cell node "m{i}_{j}", transistor "mc{i}_{j}",
+/// select source "vsel{i}"), sense source "vsense{j}" on node "s{j}".
+/// </summary>
+public sealed class Crossbar
+{
+    private readonly Resistor[,] _cells;
+    private readonly VoltageSource[] _drivers;
+    private readonly VoltageSource[] _sense;
+
+    private Crossbar(CrossbarSpec spec, Circuit circuit, Resistor[,] cells, VoltageSource[] drivers, VoltageSource[] sense)
+    {
+        Spec = spec;
+        Circuit = circuit;
+        _cells = cells;
+        _drivers = drivers;
+        _sense = sense;
+    }
+
+    public CrossbarSpec Spec { get; }
+    public Circuit Circuit { get; }
+    public Resistor Cell(int row, int column) => _cells[row, column];
+    public VoltageSource Driver(int row) => _drivers[row];
+    public VoltageSource Sense(int column) => _sense[column];
+
+    public static string WordLineNode(int i, int j) => $"w{i}_{j}";
+    public static string BitLineNode(int i, int j) => $"b{i}_{j}";
+
+    /// <summary>Builds the crossbar into a new circuit (or adds it to <paramref name="into"/>).</summary>
+    public static Crossbar Build(CrossbarSpec spec, Circuit? into = null)
+    {
+        spec.Validate();
+        var c = into ?? new Circuit($"crossbar {spec.Rows}x{spec.Columns}");
+        int n = spec.Rows, m = spec.Columns;
+        var cells = new Resistor[n, m];
+        var drivers = new VoltageSource[n];
+        var sense = new VoltageSource[m];
+        for (int i = 0; i < n; i++)
+        {
+            string drive = $"in{i}";
+            drivers[i] = c.Add(new VoltageSource($"vin{i}", spec.DriverResistance > 0 ? $"d{i}" : drive, "0", spec.RowVoltage(i)));
+            if (spec.DriverResistance > 0) c.Add(new Resistor($"rdrv{i}", $"d{i}", drive, spec.DriverResistance));
+            c.Add(new Resistor($"rwl{i}_0", drive, WordLineNode(i, 0), spec.WordLineSegment));
+            for (int j = 1; j < m; j++)
+                c.Add(new Resistor($"rwl{i}_{j}", WordLineNode(i, j - 1), WordLineNode(i, j), spec.WordLineSegment));
+            if (spec.Cell == CrossbarCell.OneT1R)
+                c.Add(new VoltageSource($"vsel{i}", $"sel{i}", "0", spec.SelectVoltage(i)));
+        }
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < m; j++)
+            {
+                double r = spec.CellResistance(i, j);
+                if (spec.Cell == CrossbarCell.OneR)
+                    cells[i, j] = c.Add(new Resistor($"rc{i}_{j}", WordLineNode(i, j), BitLineNode(i, j), r));
+                else
+                {
+                    cells[i, j] = c.Add(new Resistor($"rc{i}_{j}", WordLineNode(i, j), $"m{i}_{j}", r));
+                    c.Add(new Mosfet1($"mc{i}_{j}", $"m{i}_{j}", $"sel{i}", BitLineNode(i, j), "0",
+                        spec.AccessTransistor!, spec.AccessWidth, spec.AccessLength));
+                }
+            }
+        for (int j = 0; j < m; j++)
+        {
+            for (int i = 1; i < n; i++)
+                c.Add(new Resistor($"rbl{i}_{j}", BitLineNode(i - 1, j), BitLineNode(i, j), spec.BitLineSegment));
+            c.Add(new Resistor($"rbl{n}_{j}", BitLineNode(n - 1, j), $"s{j}", spec.BitLineSegment));
+            sense[j] = c.Add(new VoltageSource($"vsense{j}", $"s{j}", "0", 0));
+        }
+        return new Crossbar(spec, c, cells, drivers, sense);
+    }
+
+    /// <summary>Column currents flowing into the virtual grounds, from a solved system.</summary>
+    public double[] ColumnCurrents(MnaSystem system) =>
+        _sense.Select(s => system.Solution[s.Branch]).ToArray();
+
+    /// <summary>Ideal column currents Σ_i V_i / R_ij with no line resistance: the vector–matrix product the array approximates.</summary>
+    public double[] IdealColumnCurrents()
+    {
+        var result = new double[Spec.Columns];
+        for (int j = 0; j < Spec.Columns; j++)
+            for (int i = 0; i < Spec.Rows; i++)
+                result[j] += _drivers[i].DcValue / _cells[i, j].Resistance;
+        return result;
+    }
+}
