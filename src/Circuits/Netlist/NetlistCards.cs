@@ -30,36 +30,39 @@ public sealed class NetlistException : Exception
 /// <summary>Independent-source waveform exactly as written (values already evaluated).</summary>
 public abstract record WaveformSpec;
 public sealed record DcSpec(double Value) : WaveformSpec;
-/// <summary>PULSE(v1 v2 td tr tf pw per [np]); missing trailing values are NaN (engine applies ngspice defaults).</summary>
+/// <summary>PULSE(v1 v2 td tr tf pw per [np]); Args always has 8 entries, missing trailing values are NaN (engine applies ngspice defaults).</summary>
 public sealed record PulseSpec(double[] Args) : WaveformSpec;
 /// <summary>PWL(t1 v1 t2 v2 ...) with optional r= and td= (NaN when absent).</summary>
 public sealed record PwlSpec(double[] Times, double[] Values, double RepeatFrom, double Delay) : WaveformSpec;
-/// <summary>SIN(vo va freq td theta phase); missing trailing values are NaN.</summary>
+/// <summary>SIN(vo va freq td theta phase); Args always has 6 entries, missing trailing values are NaN.</summary>
 public sealed record SinSpec(double[] Args) : WaveformSpec;
 
 /// <summary>
-/// One element after subcircuit flattening and parameter evaluation.
-/// Names and nodes are lower-case; nodes of subcircuit instances are prefixed "x1.", the
-/// element name becomes e.g. "r.x1.r2" style is NOT used: we use "x1.r2" (instance path then local name).
-/// Ground is always "0" (gnd is mapped to 0).
+/// One element after subcircuit flattening and parameter evaluation. Everything is lower-case.
+/// Names are the instance path then the local name: "r1" at top level, "x1.r2" inside instance x1,
+/// "x1.x2.r1" for nested instances. Internal subcircuit nodes are prefixed the same way ("x1.n3");
+/// port nodes are replaced by the caller's nodes. Ground is always "0" ("gnd" is mapped to "0").
 /// </summary>
 public sealed class ElementCard
 {
     public required string Name { get; init; }
-    /// <summary>Upper-case first letter of the local element name: R C L V I D M E G F H S (X never appears after flattening).</summary>
+    /// <summary>Upper-case first letter of the local element name: R C L V I D M E G F H S W (X never appears after flattening).</summary>
     public required char Kind { get; init; }
     public required IReadOnlyList<string> Nodes { get; init; }
     /// <summary>Primary value (R ohms, C farads, L henries, E/G/F/H gain, D/M area factor when given); NaN when absent.</summary>
     public double Value { get; init; } = double.NaN;
     /// <summary>Model name for D, M, S (lower-case, flattened name of the .model it resolves to).</summary>
     public string? Model { get; init; }
-    /// <summary>Controlling voltage source name for F and H (flattened, lower-case).</summary>
+    /// <summary>Controlling voltage source name for F, H and W (flattened, lower-case).</summary>
     public string? ControlSource { get; init; }
     /// <summary>Source waveform for V and I; DC value also available through <see cref="DcValue"/>.</summary>
     public WaveformSpec? Waveform { get; init; }
     /// <summary>DC value of a V/I source (the "DC x" or bare value), NaN when absent.</summary>
     public double DcValue { get; init; } = double.NaN;
-    /// <summary>key=value instance parameters (w, l, ic, m, temp, ...), keys lower-case.</summary>
+    /// <summary>
+    /// key=value instance parameters (w, l, ic, m, temp, ...), keys lower-case. A list value such as
+    /// MOSFET ic=vds,vgs,vbs is stored as ic, ic2, ic3. V/I sources store their AC spec as acmag/acphase.
+    /// </summary>
     public IReadOnlyDictionary<string, double> Parameters { get; init; } = new Dictionary<string, double>();
     /// <summary>Bare flags such as "off", "on".</summary>
     public IReadOnlyList<string> Flags { get; init; } = Array.Empty<string>();
@@ -95,6 +98,8 @@ public sealed class ParsedNetlist
     public List<AnalysisCard> Analyses { get; } = new();
     /// <summary>.options key=value (lower-case keys).</summary>
     public Dictionary<string, double> Options { get; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>.options key=text for non-numeric values such as method=gear (lower-case).</summary>
+    public Dictionary<string, string> TextOptions { get; } = new(StringComparer.OrdinalIgnoreCase);
     /// <summary>.ic v(node)=value (lower-case node names).</summary>
     public Dictionary<string, double> InitialConditions { get; } = new(StringComparer.OrdinalIgnoreCase);
     /// <summary>Global .param values after evaluation.</summary>
