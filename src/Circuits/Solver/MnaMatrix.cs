@@ -12,7 +12,9 @@ public sealed class MnaMatrix
     /// <summary>Slot that absorbs every stamp touching ground.</summary>
     public const int TrashSlot = 0;
 
-    private readonly Dictionary<long, int> _slotOf = new();
+    // long's default hash is row ^ col, which collides on every diagonal and grid band
+    // (minutes to set up a 131k-unknown crossbar); mix the bits instead.
+    private readonly Dictionary<long, int> _slotOf = new(KeyComparer.Instance);
     private readonly List<int> _rows = new() { -1 };
     private readonly List<int> _cols = new() { -1 };
     private double[] _values = new double[16];
@@ -77,4 +79,11 @@ public sealed class MnaMatrix
     /// <summary>Value at (row, col), 0 when the position is not in the pattern. For tests and diagnostics.</summary>
     public double this[int row, int col] =>
         _slotOf.TryGetValue(((long)row << 32) | (uint)col, out int s) ? _values[s] : 0.0;
+
+    private sealed class KeyComparer : IEqualityComparer<long>
+    {
+        public static readonly KeyComparer Instance = new();
+        public bool Equals(long a, long b) => a == b;
+        public int GetHashCode(long k) => (int)(((ulong)k * 0x9E3779B97F4A7C15UL) >> 32);
+    }
 }
