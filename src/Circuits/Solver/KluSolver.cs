@@ -37,6 +37,10 @@ public sealed unsafe class KluSolver : ILinearSolver
     public double RefactorRcondRatio { get; set; } = 1e-3;
 
     public double ReciprocalCondition { get; private set; } = double.NaN;
+    /// <summary>Off-diagonal pivots of the last full factorization and nonzeros in L and U (fill diagnostics).</summary>
+    public (int OffDiagonalPivots, int LowerNonzeros, int UpperNonzeros) FactorStatistics =>
+        _h.Numeric == null ? (0, 0, 0) : (_h.Common->NOffDiag, _h.Numeric->Lnz, _h.Numeric->Unz);
+
     public int FullFactorizations { get; private set; }
     public int Refactorizations { get; private set; }
 
