@@ -4,7 +4,7 @@ namespace CircuitNeuro.Circuits.Tests.Solver;
 
 public class CrossbarScaleTests
 {
-    /// <summary>256×256 crossbar with line resistance: 131,584 unknowns. Budget is 2 s; we allow 3x for loaded CI machines.</summary>
+    /// <summary>256×256 crossbar with line resistance (131,584 unknowns): KLU solves it to round-off (speed is measured by the crossbar benchmark).</summary>
     [Fact]
     public void Crossbar256_SetupFactorSolve_IsAccurate()
     {
