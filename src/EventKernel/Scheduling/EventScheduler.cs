@@ -12,6 +12,7 @@ public sealed class EventScheduler : ICheckpointable
     private readonly EventQueue _queue;
     private SimEventHandler[][] _handlers = [];
     private long _nextSequence;
+    private int _knownTypeCount; // cached registry size; refreshed on the slow path when a new type appears
     private bool _stopRequested;
 
     public EventScheduler(EventTypeRegistry? types = null, int initialCapacity = 256)
@@ -35,7 +36,7 @@ public sealed class EventScheduler : ICheckpointable
     public bool StopRequested => _stopRequested;
 
     /// <summary>Time of the next pending event, or +∞ when the queue is empty.</summary>
-    public double NextEventTime => _queue.Count > 0 ? _queue.Peek().Time : double.PositiveInfinity;
+    public double NextEventTime => _queue.Count > 0 ? _queue.PeekTime() : double.PositiveInfinity;
 
     /// <summary>Convenience: register (or look up) a type by name.</summary>
     public EventTypeId TypeOf(string name) => Types.Register(name);
@@ -57,7 +58,7 @@ public sealed class EventScheduler : ICheckpointable
                                 double payload = 0.0, int intPayload = 0, int priority = 0)
     {
         // One comparison covers the hot path; NaN and the error messages are handled off it.
-        if (!(time >= Now) || (uint)type.Value >= (uint)Types.Count) ThrowInvalidSchedule(time, type);
+        if (!(time >= Now) || (uint)type.Value >= (uint)_knownTypeCount) ValidateSlowPath(time, type);
         return _queue.Push(time, priority, _nextSequence++, type.Value, target, source, payload, intPayload);
     }
 
@@ -82,7 +83,7 @@ public sealed class EventScheduler : ICheckpointable
     public bool Step()
     {
         if (_queue.Count == 0) return false;
-        Dispatch(_queue.Pop());
+        { var ev = _queue.Pop(); Dispatch(in ev); }
         return true;
     }
 
@@ -96,9 +97,9 @@ public sealed class EventScheduler : ICheckpointable
         if (double.IsNaN(endTime)) throw new ArgumentException("End time is NaN.", nameof(endTime));
         _stopRequested = false;
         long before = DispatchedCount;
-        while (_queue.Count > 0 && _queue.Peek().Time <= endTime)
+        while (_queue.Count > 0 && _queue.PeekTime() <= endTime)
         {
-            Dispatch(_queue.Pop());
+            { var ev = _queue.Pop(); Dispatch(in ev); }
             if (_stopRequested) return DispatchedCount - before;
         }
         if (endTime > Now && !double.IsPositiveInfinity(endTime)) Now = endTime;
@@ -111,7 +112,7 @@ public sealed class EventScheduler : ICheckpointable
     /// <summary>Drops all pending events (handlers and time are kept).</summary>
     public void ClearPending() => _queue.Clear();
 
-    private void Dispatch(SimEvent ev)
+    private void Dispatch(in SimEvent ev)
     {
         Now = ev.Time;
         DispatchedCount++;
@@ -127,9 +128,11 @@ public sealed class EventScheduler : ICheckpointable
         if (!Types.IsRegistered(type)) throw new ArgumentException($"Event type id {type.Value} is not registered.", nameof(type));
     }
 
-    private void ThrowInvalidSchedule(double time, EventTypeId type)
+    private void ValidateSlowPath(double time, EventTypeId type)
     {
         RequireRegistered(type);
+        _knownTypeCount = Types.Count;
+        if (time >= Now) return;
         if (double.IsNaN(time)) throw new ArgumentException($"Cannot schedule event of type '{Types.NameOf(type)}' at NaN time.", nameof(time));
         throw new SchedulingInPastException(Types.NameOf(type), time, Now);
     }

@@ -3,8 +3,9 @@ using System.Runtime.InteropServices;
 namespace CircuitNeuro.EventKernel.Scheduling;
 
 /// <summary>
-/// One scheduled event. A plain 48-byte struct so the queue is an array of values (no per-event allocation).
-/// Order is (Time, Priority, Sequence): lower priority value first, then insertion order.
+/// One scheduled event, as handed to handlers: a plain value type, so scheduling allocates nothing (the queue
+/// stores it split into an ordering key and a slot record). Order is (Time, Priority, Sequence): lower
+/// priority value first, then insertion order.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 public readonly struct SimEvent
