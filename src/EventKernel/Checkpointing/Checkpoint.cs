@@ -1,0 +1,51 @@
+namespace CircuitNeuro.EventKernel.Checkpointing;
+
+/// <summary>Writes several <see cref="ICheckpointable"/> parts, in the given order, to one versioned byte stream.</summary>
+public static class Checkpoint
+{
+    private const uint Magic = 0x4B434E43; // "CNCK"
+    private const int FormatVersion = 1;
+
+    public static byte[] Capture(params ICheckpointable[] parts)
+    {
+        using var stream = new MemoryStream();
+        Save(stream, parts);
+        return stream.ToArray();
+    }
+
+    public static void Save(Stream stream, params ICheckpointable[] parts)
+    {
+        using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        writer.Write(Magic);
+        writer.Write(FormatVersion);
+        writer.Write(parts.Length);
+        foreach (var part in parts)
+        {
+            writer.Write(part.GetType().FullName ?? "?");
+            part.SaveState(writer);
+        }
+    }
+
+    public static void Restore(byte[] data, params ICheckpointable[] parts)
+    {
+        using var stream = new MemoryStream(data, writable: false);
+        Restore(stream, parts);
+    }
+
+    public static void Restore(Stream stream, params ICheckpointable[] parts)
+    {
+        using var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        if (reader.ReadUInt32() != Magic) throw new InvalidDataException("Not a CircuitNeuro checkpoint.");
+        int version = reader.ReadInt32();
+        if (version != FormatVersion) throw new InvalidDataException($"Checkpoint format {version} is not supported (expected {FormatVersion}).");
+        int count = reader.ReadInt32();
+        if (count != parts.Length) throw new InvalidDataException($"Checkpoint holds {count} parts but {parts.Length} were given.");
+        foreach (var part in parts)
+        {
+            string saved = reader.ReadString();
+            string expected = part.GetType().FullName ?? "?";
+            if (saved != expected) throw new InvalidDataException($"Checkpoint part order mismatch: stream has '{saved}', restoring into '{expected}'.");
+            part.RestoreState(reader);
+        }
+    }
+}
