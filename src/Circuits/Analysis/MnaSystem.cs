@@ -14,6 +14,7 @@ public sealed class MnaSystem : IDisposable
     private readonly Dictionary<string, int> _nodeIndex = new(StringComparer.OrdinalIgnoreCase);
     private readonly int[] _diagonal;
     private double[] _next;
+    private readonly double[] _correction;
     private readonly ILinearSolver _solver;
 
     public MnaSystem(Circuit circuit, SimulationOptions? options = null)
@@ -38,6 +39,7 @@ public sealed class MnaSystem : IDisposable
 
         Solution = new double[Matrix.Size];
         _next = new double[Matrix.Size];
+        _correction = new double[Matrix.Size];
         Integrator = new Integrator(Options.Method);
         Context = new LoadContext(Matrix, new double[Matrix.Size], Solution, Options, Integrator);
         IsLinear = circuit.Elements.All(e => !e.IsNonlinear);
@@ -98,6 +100,12 @@ public sealed class MnaSystem : IDisposable
         }
         Array.Copy(Context.Rhs, x, x.Length);
         _solver.Solve(x);
+        // One step of iterative refinement: near convergence the direct solution's round-off
+        // (condition × eps, easily 1e-12 with gmin-sized and ohm-sized conductances together)
+        // would otherwise keep Newton from meeting tight tolerances.
+        Matrix.Residual(Context.Rhs, x, _correction);
+        _solver.Solve(_correction);
+        for (int i = 0; i < x.Length; i++) x[i] += _correction[i];
         for (int i = 0; i < x.Length; i++)
             if (!double.IsFinite(x[i])) throw Singular(i);
     }

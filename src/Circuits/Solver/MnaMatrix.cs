@@ -76,6 +76,15 @@ public sealed class MnaMatrix
     public int RowOf(int slot) => _rows[slot];
     public int ColOf(int slot) => _cols[slot];
 
+    /// <summary>residual = b − A·x over the registered slots (ground slots excluded).</summary>
+    public void Residual(ReadOnlySpan<double> b, ReadOnlySpan<double> x, Span<double> residual)
+    {
+        b.CopyTo(residual);
+        var rows = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_rows);
+        var cols = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_cols);
+        for (int s = 1; s < rows.Length; s++) residual[rows[s]] -= _values[s] * x[cols[s]];
+    }
+
     /// <summary>Value at (row, col), 0 when the position is not in the pattern. For tests and diagnostics.</summary>
     public double this[int row, int col] =>
         _slotOf.TryGetValue(((long)row << 32) | (uint)col, out int s) ? _values[s] : 0.0;
