@@ -128,7 +128,19 @@ public sealed class TransientSimulation
     {
         double h = double.PositiveInfinity;
         foreach (var s in _states) h = Math.Min(h, _system.Integrator.TruncationStep(s, _system.Options));
+        foreach (var e in _system.Circuit.Elements) h = Math.Min(h, e.SuggestTimestep(_system.Context));
         return h;
+    }
+
+    /// <summary>
+    /// Tells the integrator that a source changed discontinuously at the present time (an event
+    /// handler set a new value): the next step restarts at first order with a small step, as after a breakpoint.
+    /// </summary>
+    public void NotifyDiscontinuity()
+    {
+        _afterBreakpoint = true;
+        double gap = NextBreakpoint() - Time;
+        _nextStep = Math.Max(Math.Min(_nextStep, 0.1 * Math.Min(MaxStep, gap)), 10 * _minStep);
     }
 
     private void Reject(double newStep, string reason)

@@ -52,6 +52,13 @@ public abstract class Element
     /// <summary>Lets waveforms resolve defaults that depend on the transient's step and stop time.</summary>
     public virtual void BindTransient(double step, double stop) { }
 
+    /// <summary>
+    /// Largest next step the element can accept after the trial point just solved (for example a
+    /// device whose internal state must not move too far in one step); infinity when it has no limit.
+    /// A value below 0.9 × the present step rejects the point, like a truncation-error estimate.
+    /// </summary>
+    public virtual double SuggestTimestep(LoadContext ctx) => double.PositiveInfinity;
+
     /// <summary>Called once an operating point or a time point is accepted (state machines such as switch hysteresis).</summary>
     public virtual void Accept(LoadContext ctx) { }
 
