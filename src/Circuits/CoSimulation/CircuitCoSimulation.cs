@@ -78,6 +78,7 @@ public sealed class CircuitCoSimulation : IDisposable
     {
         if (!_started) Start();
         if (t <= _circuitTime) return;
+        if (_changed) Resolve();
         if (_transient is not null) _transient.AdvanceTo(t);
         else _ledger.HoldFor(System.Context, t - _circuitTime);
         _circuitTime = t;
@@ -92,6 +93,27 @@ public sealed class CircuitCoSimulation : IDisposable
         _changed = false;
         if (_transient is not null) _transient.NotifyDiscontinuity();
         else OperatingPoint.Solve(System, useCurrentSolutionAsGuess: true);
+    }
+
+    /// <summary>
+    /// A short pulse in quasi-static mode (a read): applies the change, solves the operating point,
+    /// lets <paramref name="measure"/> read it, charges power × duration to <paramref name="activity"/>,
+    /// then restores. The pulse is treated as instantaneous for the event timeline — valid when
+    /// pulses are much shorter than the time between events — and its energy is its own.
+    /// </summary>
+    public EventEnergy QuasiStaticPulse(string activity, double duration, Action apply, Action<MnaSystem> measure, Action restore)
+    {
+        if (Mode != CoSimulationMode.QuasiStatic) throw new InvalidOperationException("quasi-static pulses need the quasi-static mode");
+        if (!_started) Start();
+        apply();
+        Resolve();
+        measure(System);
+        long window = Energy.Open(activity);
+        _ledger.HoldFor(System.Context, duration);
+        var energy = Energy.Close(window, _circuitTime + duration);
+        restore();
+        _changed = true;
+        return energy;
     }
 
     public void Dispose() => System.Dispose();

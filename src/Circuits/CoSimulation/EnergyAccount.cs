@@ -32,7 +32,8 @@ public sealed class EnergyAccount
         return id;
     }
 
-    public EventEnergy Close(long id)
+    /// <param name="end">End time to record when it differs from the present time (a quasi-static pulse's own duration).</param>
+    public EventEnergy Close(long id, double? end = null)
     {
         if (!_open.Remove(id, out var w)) throw new InvalidOperationException($"energy window {id} is not open");
         var now = _ledger.Energies;
@@ -45,7 +46,7 @@ public sealed class EnergyAccount
             byCategory[category] = byCategory.GetValueOrDefault(category) + e;
             if (category == "source") delivered -= e;
         }
-        var record = new EventEnergy(w.Activity, w.Start, _now(), delivered, byCategory);
+        var record = new EventEnergy(w.Activity, w.Start, end ?? _now(), delivered, byCategory);
         _closed.Add(record);
         return record;
     }
