@@ -2,5 +2,5 @@ namespace CircuitNeuro.Cli;
 
 public static class Program
 {
-    public static int Main(string[] args) => CliApp.Run(args);
+    public static int Main(string[] args) => CliApp.Run(args, Console.Out, Console.Error);
 }
