@@ -36,10 +36,11 @@ public static class CliApp
     {
         var root = new RootCommand(
             "CircuitNeuro: discrete-event circuit/device co-simulator for neuromorphic learning circuits.\n" +
-            "Runs SPICE netlists on the built-in MNA engine, cross-checks them against ngspice and benchmarks crossbars.\n" +
+            "Runs experiments (spiking crossbar inference), SPICE netlists on the built-in MNA engine, cross-checks against ngspice and crossbar benchmarks.\n" +
             "Exit codes: 0 success, 1 engines disagree beyond tolerance, 2 invalid input or failed simulation.");
         foreach (var option in root.Options)
             if (option is VersionOption version) version.Action = new PrintVersionAction(io);
+        root.Subcommands.Add(RunCommand.Create(io));
         root.Subcommands.Add(SimulateCommand.Create(io));
         root.Subcommands.Add(CompareCommand.Create(io));
         root.Subcommands.Add(BenchCommand.Create(io));

@@ -27,11 +27,13 @@ public static class CliErrors
     public static string? Describe(Exception ex) => ex switch
     {
         CliFailure f => f.Message,
+        Experiments.ExperimentConfigException e => OneLine(e.Message),
         NetlistException n => OneLine(n.Message),
         CircuitException c => OneLine(c.Message),
         NgspiceException n => "ngspice: " + OneLine(n.Message),
         NgspiceUnavailableException u => "ngspice is not available: " + OneLine(u.Message),
-        FileNotFoundException f => $"{f.FileName ?? "file"}: no such file",
+        FileNotFoundException f => f.FileName is not null && f.Message.Contains(f.FileName) ? OneLine(f.Message) : $"{f.FileName ?? "file"}: no such file",
+        FormatException f => OneLine(f.Message),
         DirectoryNotFoundException d => OneLine(d.Message),
         IOException io => OneLine(io.Message),
         UnauthorizedAccessException u => OneLine(u.Message),
