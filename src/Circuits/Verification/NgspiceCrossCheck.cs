@@ -21,24 +21,43 @@ namespace CircuitNeuro.Circuits.Verification;
 /// </summary>
 public static class NgspiceCrossCheck
 {
+    /// <param name="runReference">Runs ngspice on a netlist text (with its folder for includes); batch mode by default.</param>
     public static IReadOnlyList<AnalysisComparison> Run(string netlistPath, Func<string, string, NgspiceResult>? runReference = null)
     {
         runReference ??= (text, dir) => new NgspiceBatch().RunNetlist(text, dir);
         string text = File.ReadAllText(netlistPath);
         string dir = Path.GetDirectoryName(Path.GetFullPath(netlistPath))!;
         var parsed = NetlistParser.ParseFile(netlistPath);
+        _ = CircuitFactory.Build(parsed); // input errors surface here, as errors rather than disagreements
         var results = new List<AnalysisComparison>();
         foreach (var card in parsed.Analyses)
         {
             string kind = card switch { OpCard => "op", DcCard => "dc", TranCard => "tran", _ => throw new NotSupportedException(card.ToString()) };
             string preset = kind == "tran" ? NgspicePrecision.TransientOptions : NgspicePrecision.TightOpOptions;
-            string referenceText = NgspiceNetlist.InsertBeforeEnd(NgspiceNetlist.KeepOnlyAnalysis(NgspiceNetlist.ResolveIncludes(text, dir), kind), preset);
-            var reference = runReference(referenceText, dir);
-
-            var circuit = CircuitFactory.Build(parsed);
-            circuit.Options = circuit.Options.With(ParseOptions(preset));
-            using var system = new MnaSystem(circuit);
-            var ours = RunOurs(system, card);
+            VectorTable ours;
+            NgspiceResult reference;
+            try
+            {
+                var circuit = CircuitFactory.Build(parsed);
+                circuit.Options = circuit.Options.With(ParseOptions(preset));
+                using var system = new MnaSystem(circuit);
+                ours = RunOurs(system, card);
+            }
+            catch (CircuitException ex)
+            {
+                results.Add(AnalysisComparison.Failed(netlistPath, kind, $"the built-in engine failed: {ex.Message}"));
+                continue;
+            }
+            try
+            {
+                string referenceText = NgspiceNetlist.InsertBeforeEnd(NgspiceNetlist.KeepOnlyAnalysis(NgspiceNetlist.ResolveIncludes(text, dir), kind), preset);
+                reference = runReference(referenceText, dir);
+            }
+            catch (NgspiceException ex)
+            {
+                results.Add(AnalysisComparison.Failed(netlistPath, kind, $"ngspice failed: {ex.Message}"));
+                continue;
+            }
             results.Add(kind == "tran"
                 ? CompareTransient(netlistPath, ours, reference)
                 : CompareStatic(netlistPath, kind, ours, reference));
@@ -74,7 +93,7 @@ public static class NgspiceCrossCheck
     private static AnalysisComparison CompareStatic(string netlist, string kind, VectorTable ours, NgspiceResult r)
     {
         if (kind == "dc" && r.Sweep.Length != ours.Count)
-            throw new InvalidOperationException($"{netlist}: ngspice swept {r.Sweep.Length} points, we swept {ours.Count}");
+            return AnalysisComparison.Failed(netlist, kind, $"ngspice swept {r.Sweep.Length} points, we swept {ours.Count}");
         var refs = Compared(ours).ToDictionary(n => n, n => Reference(r, n)!);
         double Level(char kindLetter) => refs.Where(kv => kv.Key[0] == kindLetter).SelectMany(kv => kv.Value).Select(Math.Abs).DefaultIfEmpty(0).Max();
         double vLevel = Level('v'), iLevel = Level('i');
@@ -82,16 +101,21 @@ public static class NgspiceCrossCheck
         foreach (var (name, reference) in refs)
         {
             double floor = 1e-4 * (name[0] == 'v' ? vLevel : iLevel);
-            double worstRel = 0, worstAbs = 0, worstScale = 1;
+            double worstRel = -1;
+            VectorComparison? worst = null;
             for (int k = 0; k < ours.Count; k++)
             {
                 double abs = Math.Abs(ours[name][k] - reference[k]);
                 double scale = Math.Max(Math.Max(Math.Abs(reference[k]), floor), double.Epsilon);
-                if (abs / scale >= worstRel) { worstRel = abs / scale; worstAbs = abs; worstScale = scale; }
+                if (abs / scale > worstRel)
+                {
+                    worstRel = abs / scale;
+                    worst = new VectorComparison(name, abs, scale, ours.Scale[k], ours[name][k], reference[k]);
+                }
             }
-            comparisons.Add(new VectorComparison(name, worstAbs, worstScale));
+            comparisons.Add(worst!);
         }
-        return new AnalysisComparison(netlist, kind, ours.Count, comparisons);
+        return new AnalysisComparison(netlist, kind, ours.Count, comparisons, NotCompared(ours));
     }
 
     private static AnalysisComparison CompareTransient(string netlist, VectorTable ours, NgspiceResult r)
@@ -103,18 +127,20 @@ public static class NgspiceCrossCheck
             var reference = Reference(r, name)!;
             double peak = reference.Max(Math.Abs), range = reference.Max() - reference.Min();
             double scale = Math.Max(Math.Max(range, 1e-3 * peak), name[0] == 'v' ? 1e-6 : 1e-12);
-            double worst = 0;
+            var worst = new VectorComparison(name, 0, scale, 0, ours[name][0], reference[0]);
             for (int k = 0; k < ours.Count; k++)
             {
                 double t = ours.Scale[k], v = ours[name][k];
                 double linear = InterpolateLinear(time, reference, t), cubic = InterpolateCubic(time, reference, t);
-                double below = Math.Min(linear, cubic) - v, above = v - Math.Max(linear, cubic);
-                worst = Math.Max(worst, Math.Max(0, Math.Max(below, above)));
+                double error = Math.Max(0, Math.Max(Math.Min(linear, cubic) - v, v - Math.Max(linear, cubic)));
+                if (error > worst.MaxAbsoluteError) worst = new VectorComparison(name, error, scale, t, v, linear);
             }
-            comparisons.Add(new VectorComparison(name, worst, scale));
+            comparisons.Add(worst);
         }
-        return new AnalysisComparison(netlist, "tran", ours.Count, comparisons);
+        return new AnalysisComparison(netlist, "tran", ours.Count, comparisons, NotCompared(ours));
     }
+
+    private static IReadOnlyList<string> NotCompared(VectorTable ours) => ours.Names.Skip(1).Where(n => n.Contains('#')).ToList();
 
     private static double InterpolateLinear(double[] x, double[] y, double at)
     {

@@ -1,3 +1,4 @@
+using CircuitNeuro.EventKernel.Random;
 using System.Diagnostics;
 using CircuitNeuro.Circuits.Analysis;
 using CircuitNeuro.Circuits.Builders;
@@ -31,7 +32,7 @@ public sealed class CrossbarBenchmark
     /// </summary>
     public CrossbarBenchResult Run(int n, bool withNgspice, Action<string> progress)
     {
-        var random = new SplitMix64(Seed);
+        var random = new RandomStreams(Seed).Get("bench/crossbar");
         var rows = Enumerable.Range(0, n).Select(_ => MaxRowVoltage * random.NextDouble()).ToArray();
         var first = CellValues(n, random);
         var second = CellValues(n, random);
@@ -73,7 +74,7 @@ public sealed class CrossbarBenchmark
         return new CrossbarBenchResult(n, system.UnknownCount, buildMs, firstMs, resolveMs, ngMs, ngMs / firstMs, worst, worst <= Tolerance);
     }
 
-    private static double[,] CellValues(int n, SplitMix64 random)
+    private static double[,] CellValues(int n, RandomStream random)
     {
         var r = new double[n, n];
         double decades = Math.Log10(MaxCellResistance / MinCellResistance);

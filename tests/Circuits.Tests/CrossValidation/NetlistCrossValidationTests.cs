@@ -31,7 +31,7 @@ public class NetlistCrossValidationTests(ITestOutputHelper output)
         {
             output.WriteLine(c.ToString());
             double tol = c.Kind == "tran" ? TransientTolerance : StaticTolerance;
-            Assert.True(c.Worst.RelativeError <= tol, $"{c} exceeds {tol:E0}");
+            Assert.True(c.Passed(tol), $"{c} exceeds {tol:E0}");
         }
     }
 }

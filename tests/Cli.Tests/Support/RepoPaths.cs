@@ -11,4 +11,5 @@ internal static class RepoPaths
     });
 
     public static string Netlist(string fileName) => Path.Combine(Root.Value, "netlists", fileName);
+    public static string Data(string fileName) => Path.Combine(Root.Value, "data", fileName);
 }
