@@ -58,6 +58,10 @@ public abstract record ProgrammingPulse
     /// <summary>Times where v(t) has a corner or a jump, including 0 and Width.</summary>
     public IReadOnlyList<double> Corners => _t.Distinct().ToArray();
 
+    /// <summary>The same shape and width with the amplitude multiplied by <paramref name="factor"/> (a half-select bias, for example).</summary>
+    public ProgrammingPulse Scaled(double factor) =>
+        new PwlPulse(Amplitude * factor, Width, _t.Select(t => t / Width).ToArray(), _v.Select(v => Amplitude == 0 ? 0 : v / Amplitude).ToArray());
+
     /// <summary>A circuit source waveform (0 V outside the pulse) with the pulse starting at <paramref name="start"/>; jumps need a finite edge.</summary>
     public PwlWaveform ToWaveform(double start = 0)
     {
