@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 
 namespace CircuitNeuro.Neurons.Tests;
 
-/// <summary>Runs brian2/lif_reference.py with a Python that can import brian2, and parses its JSON output.</summary>
+/// <summary>Runs brian2_scripts/lif_reference.py (not named "brian2": a folder of that name beside the tests would shadow the brian2 package in the import probe) with a Python that can import brian2, and parses its JSON output.</summary>
 internal static class Brian2Reference
 {
     public sealed record Result(double[] SpikeTimes, double[] SampleTimes, double[] Potential);
@@ -54,7 +54,7 @@ internal static class Brian2Reference
 
     private static string FindScript()
     {
-        const string relative = "brian2/lif_reference.py";
+        const string relative = "brian2_scripts/lif_reference.py";
         string besideTests = Path.Combine(AppContext.BaseDirectory, relative);
         if (File.Exists(besideTests)) return besideTests;
         // Fall back to the source tree (the test assembly sits under tests/Neurons.Tests/bin/...).

@@ -16,13 +16,7 @@ public sealed class CurrentSource : Element
     public Waveform? Waveform { get; set; }
     public override string Category => "source";
 
-    public double ValueAt(LoadContext ctx)
-    {
-        double i = ctx.UseWaveforms && Waveform is not null ? Waveform.Value(ctx.Time)
-            : !double.IsNaN(DcValue) ? DcValue
-            : Waveform?.Value(0) ?? 0;
-        return i * ctx.SourceFactor;
-    }
+    public double ValueAt(LoadContext ctx) => Waveforms.SourceValue.At(ctx, DcValue, Waveform);
 
     public override void RegisterSlots(SetupContext ctx) { }
 

@@ -23,13 +23,7 @@ public sealed class VoltageSource : Element, IBranchElement
     public int Branch { get; private set; }
     public override string Category => "source";
 
-    public double ValueAt(LoadContext ctx)
-    {
-        double v = ctx.UseWaveforms && Waveform is not null ? Waveform.Value(ctx.Time)
-            : !double.IsNaN(DcValue) ? DcValue
-            : Waveform?.Value(0) ?? 0;
-        return v * ctx.SourceFactor;
-    }
+    public double ValueAt(LoadContext ctx) => Waveforms.SourceValue.At(ctx, DcValue, Waveform);
 
     public override void AllocateUnknowns(SetupContext ctx) => Branch = ctx.AddUnknown($"i({Name})");
 
