@@ -15,6 +15,16 @@ public static class CircuitFactory
     {
         var options = new SimulationOptions().With(netlist.Options);
         if (!double.IsNaN(netlist.Temperature)) options = options with { Temperature = netlist.Temperature };
+        if (netlist.TextOptions.TryGetValue("method", out var method))
+            options = options with
+            {
+                Method = method.ToLowerInvariant() switch
+                {
+                    "trap" or "trapezoidal" => IntegrationMethod.Trapezoidal,
+                    "gear" => IntegrationMethod.Gear2,
+                    _ => throw new NetlistException(null, null, $"{netlist.File}: .options method={method} is not supported (trap or gear)"),
+                },
+            };
         var circuit = new Circuit(netlist.Title) { Options = options };
         foreach (var (node, v) in netlist.InitialConditions) circuit.InitialConditions[node] = v;
         var models = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
