@@ -62,6 +62,9 @@ public sealed class MnaSystem : IDisposable
     /// <summary>Extra conductance from every node to ground, used by gmin stepping.</summary>
     internal double Gshunt { get; set; }
 
+    /// <summary>First element that limited its step or changed state in the last load (it keeps Newton from converging).</summary>
+    public string? UnsettledElement { get; private set; }
+
     /// <summary>Newton iterations of the last <see cref="Newton"/> call (diagnostics, benchmarks).</summary>
     public int LastIterations { get; private set; }
 
@@ -81,7 +84,12 @@ public sealed class MnaSystem : IDisposable
         Matrix.Clear();
         Array.Clear(Context.Rhs);
         Context.DevicesConverged = true;
-        foreach (var e in Circuit.Elements) e.Load(Context);
+        UnsettledElement = null;
+        foreach (var e in Circuit.Elements)
+        {
+            e.Load(Context);
+            if (!Context.DevicesConverged && UnsettledElement is null) UnsettledElement = e.Name;
+        }
         if (Gshunt > 0)
             foreach (int slot in _diagonal) Matrix.Values[slot] += Gshunt;
     }
@@ -135,6 +143,7 @@ public sealed class MnaSystem : IDisposable
             bool firstGuess = Context.InitJunctions;
             SolveLinearized(_next);
             bool converged = Converged(_next, Solution, out worst);
+            if (UnsettledElement is not null) worst += $"; element '{UnsettledElement}' has not settled (limiting or switching)";
             (Solution, _next) = (_next, Solution);
             Context.Solution = Solution;
             Context.InitJunctions = false;
