@@ -180,7 +180,7 @@ public class SchedulerOrderTests
         var seen = new List<(string, double, double, int)>();
         foreach (var name in new[] { StandardEventTypes.PulseStart, StandardEventTypes.PulseEnd })
             s.On(name, (in SimEvent e) => seen.Add((s.Types.NameOf(e.Type), e.Time, e.Payload, e.IntPayload)));
-        ProgrammingPulse.Schedule(s, start: 1e-6, width: 5e-8, amplitude: 1.2, shapeId: 3, target: 7);
+        ProgrammingPulseEvents.Schedule(s, start: 1e-6, width: 5e-8, amplitude: 1.2, shapeId: 3, target: 7);
         s.Run();
         Assert.Equal(new[] { ("PulseStart", 1e-6, 1.2, 3), ("PulseEnd", 1e-6 + 5e-8, 1.2, 3) }, seen);
     }

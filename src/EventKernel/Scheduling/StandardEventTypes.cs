@@ -9,7 +9,7 @@ public static class StandardEventTypes
     public const string Spike = "Spike";
     /// <summary>Programming pulse begins: double payload = amplitude, int payload = pulse shape id.</summary>
     public const string PulseStart = "PulseStart";
-    /// <summary>Programming pulse ends; scheduled at start + width (see <see cref="ProgrammingPulse"/>).</summary>
+    /// <summary>Programming pulse ends; scheduled at start + width (see <see cref="ProgrammingPulseEvents"/>).</summary>
     public const string PulseEnd = "PulseEnd";
     public const string Read = "Read";
     public const string PhaseChange = "PhaseChange";

@@ -1,6 +1,7 @@
 using CircuitNeuro.Circuits.Analysis;
 using CircuitNeuro.Circuits.Builders;
 using CircuitNeuro.Circuits.CoSimulation;
+using CircuitNeuro.Circuits.Devices;
 using CircuitNeuro.Circuits.Elements;
 using CircuitNeuro.EventKernel.Scheduling;
 
@@ -83,7 +84,7 @@ public class CoSimulationTests
             cosim.MarkChanged();
             cosim.Energy.Close(window);
         });
-        ProgrammingPulse.Schedule(scheduler, start, width, amplitude, shapeId: 0, target: 0);
+        ProgrammingPulseEvents.Schedule(scheduler, start, width, amplitude, shapeId: 0, target: 0);
         cosim.RunUntil(5e-6);
 
         double fraction = 1 - Math.Exp(-width / tau);
@@ -94,5 +95,31 @@ public class CoSimulationTests
         Assert.Equal(expected, update.Delivered, 5e-3 * expected);
         Assert.Equal(start, update.Start, 1e-18);
         Assert.Equal(start + width, update.End, 1e-18);
+    }
+
+    [Fact]
+    public void Programming_pulse_events_drive_a_memristor_like_the_behavioural_pulse_integrator()
+    {
+        const double rs = 1e3, amplitude = 1.8, width = 2e-6, start = 1e-6, x0 = 2e-5;
+        var model = new ThresholdMemristor(new ThresholdMemristorParameters { SlopePositive = 30, EtaPositive = 1 });
+        var circuit = new Circuit();
+        var driver = circuit.Add(new VoltageSource("vp", "in", "0", 0));
+        circuit.Add(new Resistor("rs", "in", "a", rs));
+        var device = circuit.Add(new MemristorElement("ym1", "a", "0", model, x0) { MaxStateChangeFraction = 2e-3 });
+        var scheduler = new EventScheduler();
+        using var cosim = new CircuitCoSimulation(circuit, scheduler, CoSimulationMode.Transient, transientMaxStep: width / 200, horizon: 10e-6);
+        long window = -1;
+        scheduler.On(StandardEventTypes.PulseStart, (in SimEvent e) => { driver.DcValue = e.Payload; cosim.MarkChanged(); window = cosim.Energy.Open("update"); });
+        scheduler.On(StandardEventTypes.PulseEnd, (in SimEvent e) => { driver.DcValue = 0; cosim.MarkChanged(); cosim.Energy.Close(window); });
+        ProgrammingPulseEvents.Schedule(scheduler, start, width, amplitude, shapeId: 0, target: 0);
+        cosim.RunUntil(5e-6);
+
+        var reference = new PulseIntegrator { SeriesResistance = rs }.Apply(new MemristorDevice(model, x0), new RectangularPulse(amplitude, width));
+        double range = model.StateRange();
+        Assert.True(reference.StateChange > 0.05 * range, "the pulse must move the device");
+        Assert.Equal(reference.StateAfter, device.State, 2e-3 * range);
+        var update = Assert.Single(cosim.Energy.Windows);
+        Assert.Equal(reference.DeliveredEnergy, update.Delivered, 5e-3 * reference.DeliveredEnergy);
+        Assert.Equal(reference.DeviceEnergy, update.AbsorbedByCategory["memristor"], 5e-3 * reference.DeviceEnergy);
     }
 }
