@@ -13,7 +13,7 @@ public class SamplerTests
         var m = new IsingModel(2);
         m.H[0] = 1; m.H[1] = -1; m.SetCoupling(0, 1, 1);
         Assert.Equal(-3, m.Energy([-1, 1]));
-        Assert.Equal(3, m.Energy([1, 1]) + 2); // E(+,+) = 1 + 1 − 1 = 1
+        Assert.Equal(1, m.Energy([1, 1])); // E(+,+) = J + h1 + h2 = 1 + 1 − 1
         var set = new SimulatedAnnealingSampler(m).Anneal(BetaSchedule.ForModel(m), 10, new RandomStream(1));
         Assert.Equal(new sbyte[] { -1, 1 }, set.Lowest);
         Assert.Equal(-3, set.LowestEnergy);
