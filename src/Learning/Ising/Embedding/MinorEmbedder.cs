@@ -1,0 +1,217 @@
+using CircuitNeuro.EventKernel.Random;
+using CircuitNeuro.Learning.Ising.Topology;
+
+namespace CircuitNeuro.Learning.Ising.Embedding;
+
+/// <summary>Search limits of <see cref="MinorEmbedder"/>.</summary>
+public sealed record MinorEmbedderOptions
+{
+    /// <summary>Independent restarts before giving up.</summary>
+    public int Tries { get; init; } = 4;
+    /// <summary>Rerouting passes per try without fewer overlaps before the try is abandoned.</summary>
+    public int StallPasses { get; init; } = 30;
+    /// <summary>Passes spent shortening chains after the first overlap-free embedding.</summary>
+    public int RefinementPasses { get; init; } = 6;
+    public int MaxPasses { get; init; } = 300;
+}
+
+/// <summary>
+/// Heuristic minor embedding in the spirit of Cai, Macready &amp; Roy, "A practical heuristic for finding graph minors"
+/// (arXiv:1406.2741, 2014) — the method behind D-Wave's minorminer and hence the seed's LazyFixedEmbeddingComposite
+/// (L2657). Chains may overlap while searching; a qubit used by c chains costs α^c (the paper uses the graph diameter for α; we use the qubit count, which
+/// resolved overlaps more often in our tests, plus a rip-up-and-replace step when passes stall). Each pass
+/// removes one logical spin's chain and re-grows it: vertex-weighted Dijkstra from every embedded neighbour's chain,
+/// root g* = argmin_g w(g) + Σ_y (d_y(g) − w(g)), chain = g* plus the shortest paths from g* to each neighbour chain.
+/// Passes repeat in random order until no qubit is shared, then a few more passes keep the shortest valid result.
+/// All choices (orders, tie-breaks) come from the caller's seeded stream.
+/// </summary>
+public sealed class MinorEmbedder
+{
+    private readonly IsingTopology _topology;
+    private readonly int[][] _adj;
+    private readonly int[] _qubits;
+    private readonly double _alpha;
+    private readonly MinorEmbedderOptions _options;
+    private readonly PriorityQueue<int, double> _queue = new();
+    private int[] _usage = [];
+
+    public MinorEmbedder(IsingTopology topology, MinorEmbedderOptions? options = null)
+    {
+        _topology = topology;
+        _adj = topology.Adjacency;
+        _qubits = topology.Qubits;
+        _options = options ?? new MinorEmbedderOptions();
+        _alpha = Math.Max(2.0, _qubits.Length);
+    }
+
+    /// <summary>Embeds the logical graph (spins 0..logicalCount−1, undirected edges) or throws <see cref="EmbeddingFailedException"/>.</summary>
+    public Embedding Find(int logicalCount, IEnumerable<(int A, int B)> logicalEdges, RandomStream random)
+    {
+        var neighbours = new List<int>[logicalCount];
+        for (int x = 0; x < logicalCount; x++) neighbours[x] = new List<int>();
+        foreach (var (a, b) in logicalEdges.Distinct())
+        {
+            if (a == b || (uint)a >= logicalCount || (uint)b >= logicalCount) throw new ArgumentException($"Bad logical edge ({a},{b}).");
+            if (!neighbours[a].Contains(b)) { neighbours[a].Add(b); neighbours[b].Add(a); }
+        }
+        if (logicalCount > _qubits.Length)
+            throw new EmbeddingFailedException($"{logicalCount} logical spins cannot fit on {_qubits.Length} working qubits.", -1, _qubits.Length);
+
+        int worst = -1;
+        for (int attempt = 0; attempt < _options.Tries; attempt++)
+        {
+            var result = TryOnce(logicalCount, neighbours, random, out worst);
+            if (result is not null) return result;
+        }
+        throw new EmbeddingFailedException(
+            $"No overlap-free embedding of {logicalCount} logical spins on {_topology.Name} ({_qubits.Length} working qubits) after {_options.Tries} tries; logical spin {worst} (degree {neighbours[Math.Max(worst, 0)].Count}) still shares qubits.",
+            worst, _qubits.Length);
+    }
+
+    private Embedding? TryOnce(int count, List<int>[] neighbours, RandomStream random, out int worst)
+    {
+        _usage = new int[_topology.IndexSpace];
+        var chains = new List<int>[count];
+        for (int x = 0; x < count; x++) chains[x] = new List<int>();
+        var order = Enumerable.Range(0, count).ToArray();
+        Shuffle(order, random);
+        foreach (int x in order) Place(x, chains, neighbours, random);
+
+        int[][]? best = null;
+        (int Max, int Total) bestSize = (int.MaxValue, int.MaxValue);
+        (int MaxUse, int Overlap) bestOverlap = (int.MaxValue, int.MaxValue);
+        int stale = 0;
+        for (int pass = 0; pass < _options.MaxPasses; pass++)
+        {
+            var (maxUse, overlap) = OverlapStatus();
+            if (overlap == 0)
+            {
+                var size = (chains.Max(c => c.Count), chains.Sum(c => c.Count));
+                if (size.CompareTo(bestSize) < 0) { bestSize = size; best = chains.Select(c => c.ToArray()).ToArray(); stale = 0; }
+                else if (++stale >= _options.RefinementPasses) break;
+            }
+            else if (best is null)
+            {
+                if ((maxUse, overlap).CompareTo(bestOverlap) < 0) { bestOverlap = (maxUse, overlap); stale = 0; }
+                else if (++stale >= _options.StallPasses) break;
+                // Stuck: every third stalled pass rips up the sharing chains and their neighbours' and re-places
+                // them, which breaks deadlocks where two chains sit on one enclosed qubit.
+                else if (stale % 3 == 0) RipUp(chains, neighbours, random);
+            }
+            Shuffle(order, random);
+            foreach (int x in order)
+            {
+                foreach (int q in chains[x]) _usage[q]--;
+                chains[x].Clear();
+                Place(x, chains, neighbours, random);
+            }
+        }
+        worst = -1;
+        if (best is not null) return new Embedding(best);
+        int worstShared = -1;
+        for (int x = 0; x < count; x++)
+        {
+            int shared = chains[x].Count(q => _usage[q] > 1);
+            if (shared > worstShared) { worstShared = shared; worst = x; }
+        }
+        return null;
+    }
+
+    private void RipUp(List<int>[] chains, List<int>[] neighbours, RandomStream random)
+    {
+        var torn = new HashSet<int>();
+        for (int x = 0; x < chains.Length; x++)
+            if (chains[x].Any(q => _usage[q] > 1)) { torn.Add(x); torn.UnionWith(neighbours[x]); }
+        var order = torn.OrderBy(x => x).ToArray();
+        foreach (int x in order) { foreach (int q in chains[x]) _usage[q]--; chains[x].Clear(); }
+        Shuffle(order, random);
+        foreach (int x in order) Place(x, chains, neighbours, random);
+    }
+
+    private (int MaxUse, int Overlap) OverlapStatus()
+    {
+        int max = 0, overlap = 0;
+        foreach (int q in _qubits) { max = Math.Max(max, _usage[q]); overlap += Math.Max(0, _usage[q] - 1); }
+        return (max, overlap);
+    }
+
+    private double Weight(int q) => Math.Pow(_alpha, Math.Min(_usage[q], 64));
+
+    /// <summary>Grows the chain of logical spin x (its old chain already removed from the usage counts).</summary>
+    private void Place(int x, List<int>[] chains, List<int>[] neighbours, RandomStream random)
+    {
+        var placed = neighbours[x].Where(y => chains[y].Count > 0).ToList();
+        var chain = chains[x];
+        if (placed.Count == 0)
+        {
+            chain.Add(RandomArgMin(q => Weight(q), random));
+        }
+        else
+        {
+            int space = _topology.IndexSpace;
+            var cost = new double[space];
+            var parents = new int[placed.Count][];
+            var inChain = new bool[placed.Count][];
+            for (int k = 0; k < placed.Count; k++)
+            {
+                (var dist, parents[k], inChain[k]) = Dijkstra(chains[placed[k]]);
+                foreach (int g in _qubits)
+                    cost[g] += inChain[k][g] ? 0 : dist[g] - Weight(g);
+            }
+            foreach (int g in _qubits) cost[g] += Weight(g);
+            int root = RandomArgMin(g => cost[g], random);
+            if (double.IsPositiveInfinity(cost[root]))
+                throw new EmbeddingFailedException($"Logical spin {x}: its neighbours' chains are not reachable from a common qubit (disconnected topology).", x, _qubits.Length);
+            var members = new HashSet<int> { root };
+            for (int k = 0; k < placed.Count; k++)
+                for (int v = root; !inChain[k][v]; v = parents[k][v])
+                    members.Add(v);
+            chain.AddRange(members.OrderBy(q => q));
+        }
+        foreach (int q in chain) _usage[q]++;
+    }
+
+    /// <summary>Vertex-weighted shortest paths from a chain: d(v) = Σ w over the path's vertices except the source.</summary>
+    private (double[] Dist, int[] Parent, bool[] InSource) Dijkstra(List<int> sources)
+    {
+        int space = _topology.IndexSpace;
+        var dist = new double[space];
+        var parent = new int[space];
+        var inSource = new bool[space];
+        Array.Fill(dist, double.PositiveInfinity);
+        _queue.Clear();
+        foreach (int s in sources) { dist[s] = 0; parent[s] = -1; inSource[s] = true; _queue.Enqueue(s, 0); }
+        while (_queue.TryDequeue(out int u, out double du))
+        {
+            if (du > dist[u]) continue;
+            foreach (int v in _adj[u])
+            {
+                double dv = du + Weight(v);
+                if (dv < dist[v]) { dist[v] = dv; parent[v] = u; _queue.Enqueue(v, dv); }
+            }
+        }
+        return (dist, parent, inSource);
+    }
+
+    private int RandomArgMin(Func<int, double> score, RandomStream random)
+    {
+        double best = double.PositiveInfinity;
+        int choice = _qubits[0], ties = 0;
+        foreach (int q in _qubits)
+        {
+            double s = score(q);
+            if (s < best) { best = s; choice = q; ties = 1; }
+            else if (s == best && random.NextInt(++ties) == 0) choice = q; // reservoir sampling: uniform among ties
+        }
+        return choice;
+    }
+
+    private static void Shuffle(int[] items, RandomStream random)
+    {
+        for (int i = items.Length - 1; i > 0; i--)
+        {
+            int j = random.NextInt(i + 1);
+            (items[i], items[j]) = (items[j], items[i]);
+        }
+    }
+}
