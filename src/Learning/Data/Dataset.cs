@@ -38,6 +38,9 @@ public sealed class Dataset
         return (Subset(train, "train"), Subset(test, "test"));
     }
 
+    /// <summary>Samples [start, start + count) in stored order.</summary>
+    public Dataset Slice(int start, int count) => Subset(Enumerable.Range(start, count).ToArray(), $"{start}+{count}");
+
     public Dataset Subset(IReadOnlyList<int> indices, string suffix) =>
         new($"{Name}/{suffix}", indices.Select(i => Features[i]).ToArray(), indices.Select(i => Labels[i]).ToArray(), ClassCount);
 }

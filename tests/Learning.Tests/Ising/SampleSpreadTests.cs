@@ -1,3 +1,4 @@
+using CircuitNeuro.Learning.Data;
 using CircuitNeuro.EventKernel.Random;
 using CircuitNeuro.Learning.Ising.Sampling;
 using CircuitNeuro.Learning.Ising.Training;
@@ -20,7 +21,7 @@ public class SampleSpreadTests
         var prototypes = Enumerable.Range(0, 4).Select(_ => Enumerable.Range(0, 16).Select(_ => r.NextDouble() < 0.5 ? 1.0 : 0.0).ToArray()).ToArray();
         var labels = Enumerable.Range(0, 120).Select(k => k % 4).ToArray();
         var x = labels.Select(l => prototypes[l].Select(v => r.NextDouble() < 0.1 ? 1 - v : v).ToArray()).ToArray();
-        var data = new IsingDataset(x, labels);
+        var data = new Dataset("generated", x, labels, RepositoryData.ClassCountOf(labels));
         var streams = new RandomStreams(9);
         var net = new IsingLayeredNetwork(16, [12], 4, 2);
         net.Initialize(streams.Get("init"));

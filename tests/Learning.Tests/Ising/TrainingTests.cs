@@ -1,3 +1,4 @@
+using CircuitNeuro.Learning.Data;
 using CircuitNeuro.EventKernel.Random;
 using CircuitNeuro.Learning.Ising.Topology;
 using CircuitNeuro.Learning.Ising.Training;
@@ -6,7 +7,7 @@ namespace CircuitNeuro.Learning.Tests.Ising;
 
 public class TrainingTests
 {
-    private const string DigitsPath = "/work/shared/datasets/digits.csv.gz";
+    private static readonly string DigitsPath = RepositoryData.Digits;
 
     [Fact]
     public void ConvolutionTemplateSitsNativelyOnC16WithSeedCounts()
@@ -59,7 +60,7 @@ public class TrainingTests
         // parameters (β = 5, 10 reads per phase, reverse fraction 0.25, lr 0.01/0.01/0.001, clip ±1, h ±4), SA.
         // Chance is 10% and ties count as errors. Observed with this seed: train 84%, test 74%. Required: test ≥ 60%.
         Assert.True(File.Exists(DigitsPath), $"Digits data expected at {DigitsPath}");
-        var all = IsingDataset.LoadCsv(DigitsPath, 16.0);
+        var all = DigitsDataset.Load(DigitsPath);
         var train = all.Slice(0, 400);
         var test = all.Slice(1000, 300);
         var streams = new RandomStreams(1);
@@ -80,11 +81,11 @@ public class TrainingTests
         // Chance 25%; required ≥ 80% on 100 fresh noisy samples after 6 epochs of 120 samples.
         var r = new RandomStream(21);
         var prototypes = Enumerable.Range(0, 4).Select(_ => Enumerable.Range(0, 16).Select(_ => r.NextDouble() < 0.5 ? 1.0 : 0.0).ToArray()).ToArray();
-        IsingDataset Make(int count)
+        Dataset Make(int count)
         {
             var labels = Enumerable.Range(0, count).Select(k => k % 4).ToArray();
             var x = labels.Select(l => prototypes[l].Select(v => r.NextDouble() < 0.1 ? 1 - v : v).ToArray()).ToArray();
-            return new IsingDataset(x, labels);
+            return new Dataset("generated", x, labels, RepositoryData.ClassCountOf(labels));
         }
         var train = Make(120);
         var test = Make(100);
@@ -106,8 +107,8 @@ public class TrainingTests
         var prototypes = Enumerable.Range(0, 4).Select(_ => Enumerable.Range(0, 16).Select(_ => r.NextDouble() < 0.5 ? 1.0 : 0.0).ToArray()).ToArray();
         var labels = Enumerable.Range(0, 160).Select(k => k % 4).ToArray();
         var x = labels.Select(l => prototypes[l].Select(v => r.NextDouble() < 0.1 ? 1 - v : v).ToArray()).ToArray();
-        var train = new IsingDataset(x[..100], labels[..100]);
-        var test = new IsingDataset(x[100..], labels[100..]);
+        var train = new Dataset("generated", x[..100], labels[..100], RepositoryData.ClassCountOf(labels[..100]));
+        var test = new Dataset("generated", x[100..], labels[100..], RepositoryData.ClassCountOf(labels[100..]));
         var net = new IsingLayeredNetwork(16, [12], 4, 2);
         var streams = new RandomStreams(5);
         net.Initialize(streams.Get("init"));

@@ -5,17 +5,10 @@ namespace CircuitNeuro.Learning.Tests.Templates;
 
 public class ClassMeanTemplatesTests
 {
-    private static string DigitsPath()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "CircuitNeuro.sln"))) return Path.Combine(dir.FullName, DigitsDataset.DefaultFile);
-        throw new DirectoryNotFoundException("repository root not found");
-    }
-
     [Fact]
     public void Digits_class_means_classify_the_held_out_fifth_like_numpy()
     {
-        var (train, test) = DigitsDataset.Load(DigitsPath()).SplitEvery(5);
+        var (train, test) = DigitsDataset.Load(RepositoryData.Digits).SplitEvery(5);
         Assert.Equal(1797, train.Count + test.Count);
         var w = ClassMeanTemplates.Fit(train);
         int correct = Enumerable.Range(0, test.Count).Count(s => ClassMeanTemplates.Predict(w, test.Features[s]) == test.Labels[s]);

@@ -1,3 +1,4 @@
+using CircuitNeuro.Learning.Data;
 using CircuitNeuro.EventKernel.Random;
 using CircuitNeuro.Learning.Ising.Model;
 
@@ -21,33 +22,6 @@ public sealed record IsingEpOptions
     public bool SkipNudgeWhenCorrect { get; init; } = true;
 }
 
-/// <summary>Labelled data: features in [0, 1] (any length), integer labels 0..classes−1.</summary>
-public sealed record IsingDataset(double[][] Features, int[] Labels)
-{
-    public int Count => Labels.Length;
-
-    /// <summary>CSV with the label in the last column (e.g. Digits: 64 pixels in 0..16 then the label); features / scale.</summary>
-    public static IsingDataset LoadCsv(string path, double featureScale, int maxRows = int.MaxValue)
-    {
-        using var stream = path.EndsWith(".gz", StringComparison.Ordinal)
-            ? (Stream)new System.IO.Compression.GZipStream(File.OpenRead(path), System.IO.Compression.CompressionMode.Decompress)
-            : File.OpenRead(path);
-        using var reader = new StreamReader(stream);
-        var x = new List<double[]>();
-        var y = new List<int>();
-        string? line;
-        while (x.Count < maxRows && (line = reader.ReadLine()) is not null)
-        {
-            if (line.Length == 0) continue;
-            var parts = line.Split(',');
-            x.Add(parts[..^1].Select(p => double.Parse(p, System.Globalization.CultureInfo.InvariantCulture) / featureScale).ToArray());
-            y.Add(int.Parse(parts[^1], System.Globalization.CultureInfo.InvariantCulture));
-        }
-        return new IsingDataset(x.ToArray(), y.ToArray());
-    }
-
-    public IsingDataset Slice(int start, int count) => new(Features[start..(start + count)], Labels[start..(start + count)]);
-}
 
 public readonly record struct EpochReport(int Epoch, double TrainAccuracy, int NudgesSkipped, double MeanLoss);
 
@@ -71,7 +45,7 @@ public sealed class IsingEpTrainer
     public IIsingPhaseSampler Phases { get; }
 
     /// <summary>One epoch in an order shuffled by <paramref name="random"/> ("Between each epoch we shuffle", L2665).</summary>
-    public EpochReport TrainEpoch(IsingDataset data, int epoch, RandomStream random)
+    public EpochReport TrainEpoch(Dataset data, int epoch, RandomStream random)
     {
         var order = Enumerable.Range(0, data.Count).ToArray();
         for (int i = order.Length - 1; i > 0; i--) { int j = random.NextInt(i + 1); (order[i], order[j]) = (order[j], order[i]); }
@@ -146,7 +120,7 @@ public sealed class IsingEpTrainer
     }
 
     /// <summary>Test accuracy: free phase only, lowest-energy read, strict argmax (ties count as errors).</summary>
-    public double Evaluate(IsingDataset data, RandomStream random)
+    public double Evaluate(Dataset data, RandomStream random)
     {
         int correct = 0;
         for (int k = 0; k < data.Count; k++)
