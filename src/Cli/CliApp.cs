@@ -42,6 +42,7 @@ public static class CliApp
             if (option is VersionOption version) version.Action = new PrintVersionAction(io);
         root.Subcommands.Add(RunCommand.Create(io));
         root.Subcommands.Add(SimulateCommand.Create(io));
+        root.Subcommands.Add(IsingCommand.Create(io));
         root.Subcommands.Add(CompareCommand.Create(io));
         root.Subcommands.Add(BenchCommand.Create(io));
         return root;
