@@ -17,6 +17,7 @@ public sealed class StochasticResetCell
     private readonly PulseIntegrator _integrator;
     private double _state;
 
+    /// <param name="integrator">default: relative tolerance 1e-7</param>
     public StochasticResetCell(HfO2FilamentParameters parameters, double initialResistance, RandomStream cycleToCycle, PulseIntegrator? integrator = null)
     {
         parameters.Validate();
