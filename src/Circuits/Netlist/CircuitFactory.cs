@@ -1,4 +1,5 @@
 using CircuitNeuro.Circuits.Analysis;
+using CircuitNeuro.Circuits.Devices;
 using CircuitNeuro.Circuits.Elements;
 using CircuitNeuro.Circuits.Models;
 using CircuitNeuro.Circuits.Waveforms;
@@ -72,6 +73,9 @@ public static class CircuitFactory
             case 'S':
                 return new VoltageSwitch(c.Name, n[0], n[1], n[2], n[3],
                     Model(c, netlist, models, "sw", (name, card) => SwitchModel.FromParameters(name, card.Parameters)), Flag("on"));
+            case 'Y':
+                var memristor = Model(c, netlist, models, "memristor", MemristorModelCard.Create);
+                return new MemristorElement(c.Name, n[0], n[1], memristor, MemristorModelCard.InitialState(c.Name, memristor, c.Parameters));
             default:
                 throw new CircuitException(c.Name, $"element type '{c.Kind}' is not supported by the built-in engine");
         }

@@ -8,7 +8,7 @@ internal static class ElementParser
         ['a'] = "XSPICE code model", ['b'] = "behavioural source", ['j'] = "JFET", ['k'] = "coupled inductors",
         ['n'] = "OSDI/Verilog-A device", ['o'] = "lossy transmission line", ['p'] = "coupled transmission line",
         ['q'] = "bipolar transistor", ['t'] = "transmission line", ['u'] = "uniform RC line",
-        ['y'] = "transmission line", ['z'] = "MESFET",
+        ['z'] = "MESFET",
     };
 
     /// <summary>Words that introduce ngspice behavioural/polynomial forms of E/G/F/H.</summary>
@@ -20,7 +20,7 @@ internal static class ElementParser
         if (Unsupported.TryGetValue(letter, out var what))
             throw new NetlistException(card.Location, ctx.Name(card.Keyword),
                 $"element type '{char.ToUpperInvariant(letter)}' ({what}) is not supported");
-        if (!char.IsAsciiLetter(letter) || "rclvidmegfhsw".IndexOf(letter) < 0)
+        if (!char.IsAsciiLetter(letter) || "rclvidmegfhswy".IndexOf(letter) < 0)
             throw new NetlistException(card.Location, ctx.Name(card.Keyword),
                 $"unknown element type '{char.ToUpperInvariant(letter)}'");
 
@@ -34,6 +34,7 @@ internal static class ElementParser
             'e' or 'g' => VoltageControlled(e),
             'f' or 'h' => CurrentControlled(e),
             's' => Switch(e, models),
+            'y' => Memristor(e, models),
             _ => CurrentSwitch(e, models),
         };
     }
@@ -144,6 +145,20 @@ internal static class ElementParser
         {
             Name = e.Name, Kind = 'S', Nodes = e.Nodes(4), Model = e.ResolveModel(e.Positional[4], models, "sw"),
             Flags = SwitchFlags(e, 5), Parameters = e.EvaluatePairs(), Location = e.Location,
+        };
+    }
+
+    /// <summary>Y n+ n- model [x0=state]: a memristor (CircuitNeuro extension; ngspice's Y is a lossy line, not supported).</summary>
+    private static ElementCard Memristor(ElementLine e, IReadOnlyDictionary<string, ModelCard> models)
+    {
+        if (e.Positional.Count != 3)
+            throw e.Fail($"Y needs 2 nodes and a memristor model, got {e.Positional.Count} field(s)");
+        var unknown = e.Pairs.Select(p => p.Key).FirstOrDefault(k => k != "x0");
+        if (unknown is not null) throw e.Fail($"unknown memristor instance parameter '{unknown}' (only x0)");
+        return new ElementCard
+        {
+            Name = e.Name, Kind = 'Y', Nodes = e.Nodes(2), Model = e.ResolveModel(e.Positional[2], models, "memristor"),
+            Parameters = e.EvaluatePairs(), Location = e.Location,
         };
     }
 

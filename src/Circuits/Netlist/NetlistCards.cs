@@ -46,12 +46,12 @@ public sealed record SinSpec(double[] Args) : WaveformSpec;
 public sealed class ElementCard
 {
     public required string Name { get; init; }
-    /// <summary>Upper-case first letter of the local element name: R C L V I D M E G F H S W (X never appears after flattening).</summary>
+    /// <summary>Upper-case first letter of the local element name: R C L V I D M E G F H S W Y (X never appears after flattening).</summary>
     public required char Kind { get; init; }
     public required IReadOnlyList<string> Nodes { get; init; }
     /// <summary>Primary value (R ohms, C farads, L henries, E/G/F/H gain, D/M area factor when given); NaN when absent.</summary>
     public double Value { get; init; } = double.NaN;
-    /// <summary>Model name for D, M, S (lower-case, flattened name of the .model it resolves to).</summary>
+    /// <summary>Model name for D, M, S, W, Y (lower-case, flattened name of the .model it resolves to).</summary>
     public string? Model { get; init; }
     /// <summary>Controlling voltage source name for F, H and W (flattened, lower-case).</summary>
     public string? ControlSource { get; init; }
@@ -71,12 +71,14 @@ public sealed class ElementCard
     public override string ToString() => $"{Name} ({Location})";
 }
 
-/// <summary>A .model card: type is lower-case (d, nmos, pmos, sw, ...).</summary>
+/// <summary>A .model card: type is lower-case (d, nmos, pmos, sw, memristor, ...).</summary>
 public sealed class ModelCard
 {
     public required string Name { get; init; }
     public required string Type { get; init; }
     public IReadOnlyDictionary<string, double> Parameters { get; init; } = new Dictionary<string, double>();
+    /// <summary>Word-valued parameters (lower-case), for the keys a model type declares as words (memristor level=vteam, ...).</summary>
+    public IReadOnlyDictionary<string, string> TextParameters { get; init; } = new Dictionary<string, string>();
     public required SourceLocation Location { get; init; }
 }
 
