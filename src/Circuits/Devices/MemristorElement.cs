@@ -9,8 +9,8 @@ namespace CircuitNeuro.Circuits.Devices;
 /// and advanced when the point is accepted, by integrating dx/dt = f(v, x) with v interpolated linearly between
 /// the two accepted points. The step is limited so |Δx| stays within <see cref="MaxStateChangeFraction"/> of the
 /// state range (a larger change rejects the point). Operating points read the device and never move its state.
-/// Proposed netlist card (not parsed yet): <c>Ymname n+ n- modelname [x0=value]</c> with
-/// <c>.model modelname memristor level=threshold|vteam|yakopcic|vdsp (parameters)</c>.
+/// Netlist card: <c>Ymname n+ n- modelname [x0=value]</c> with
+/// <c>.model modelname memristor level=threshold|vteam|yakopcic|vdsp|hfo2 (parameters)</c> (see Devices/README.md).
 /// </summary>
 public sealed class MemristorElement : Element
 {
