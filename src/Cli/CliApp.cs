@@ -44,6 +44,8 @@ public static class CliApp
         root.Subcommands.Add(SimulateCommand.Create(io));
         root.Subcommands.Add(CompareCommand.Create(io));
         root.Subcommands.Add(BenchCommand.Create(io));
+        root.Subcommands.Add(PulseStudyCommand.Create(io));
+        root.Subcommands.Add(SweepCommand.Create(io));
         return root;
     }
 
