@@ -28,17 +28,22 @@ public static class SweepPlot
         // Sampled points are a cloud, grid points a curve.
         bool connect = xKey is null || !plan.SampledKeys.Contains(xKey);
 
+        // Energies are ~1e-13 J: ScottPlot's tick labels would read 0, so plot in units of an engineering power of ten.
+        double largest = points.Select(p => Math.Abs(p.Metrics[metric].Mean) + p.Metrics[metric].Std).Where(double.IsFinite).DefaultIfEmpty(0).Max();
+        int exponent = largest > 0 ? (int)Math.Floor(Math.Log10(largest) / 3) * 3 : 0;
+        double unit = Math.Pow(10, exponent);
+
         var plt = new Plot();
         var palette = new ScottPlot.Palettes.Category10();
         var series = points.Select((p, i) => (Point: p, X: X(xText[i])))
-            .GroupBy(e => string.Join(", ", others.Select(k => $"{k}={e.Point.Parameters[k]}")))
+            .GroupBy(e => string.Join(", ", others.Select(k => $"{k}={Short(e.Point.Parameters[k])}")))
             .ToList();
         for (int s = 0; s < series.Count; s++)
         {
             var ordered = series[s].OrderBy(e => e.X).ToList();
             double[] xs = ordered.Select(e => e.X).ToArray();
-            double[] ys = ordered.Select(e => e.Point.Metrics[metric].Mean).ToArray();
-            double[] errors = ordered.Select(e => e.Point.Metrics[metric].Std).ToArray();
+            double[] ys = ordered.Select(e => e.Point.Metrics[metric].Mean / unit).ToArray();
+            double[] errors = ordered.Select(e => e.Point.Metrics[metric].Std / unit).ToArray();
             var color = palette.GetColor(s);
             var bars = plt.Add.ErrorBar(xs, ys, errors);
             bars.Color = color;
@@ -51,8 +56,12 @@ public static class SweepPlot
         if (!numeric) plt.Axes.Bottom.SetTicks(categories.Select((_, i) => (double)i).ToArray(), categories.ToArray());
         plt.Title($"{plan.Name}: {metric} (mean ± std over {plan.Repeats} repeat{(plan.Repeats == 1 ? "" : "s")})");
         plt.XLabel(xKey ?? "point");
-        plt.YLabel(metric);
+        plt.YLabel(exponent == 0 ? metric : $"{metric} (×1e{exponent})");
         if (series.Count > 1) plt.ShowLegend(Alignment.UpperRight);
         plt.SavePng(Path.Combine(plan.OutDir, FileName(metric)), 800, 500);
     }
+
+    /// <summary>Sampled values carry 17 digits; a legend needs 6.</summary>
+    private static string Short(string value) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v.ToString("G6", CultureInfo.InvariantCulture) : value;
 }

@@ -22,7 +22,7 @@ public static class ConfigYaml
         {
             // YamlDotNet's inner message names the key or the value that failed.
             string why = ex.InnerException?.Message ?? ex.Message;
-            throw new ExperimentConfigException(source is null ? why : $"{source}:{ex.Start.Line}:{ex.Start.Column}: {why}");
+            throw new ExperimentConfigException(source is null ? $"wrong type of value: {why}" : $"{source}:{ex.Start.Line}:{ex.Start.Column}: {why}");
         }
     }
 
