@@ -51,6 +51,9 @@ public class PulseStudyCommandTests
         Assert.Equal(3, summary.RootElement.GetProperty("devices").GetInt32());
         Assert.Equal(pulses.Column("conductance_mean_s")[^1], summary.RootElement.GetProperty("final_conductance_mean").GetDouble());
         Assert.Equal(4, File.ReadAllLines(Path.Combine(outDir, "devices.csv")).Length);
+        using var perPulse = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "pulses.json")));
+        Assert.Equal(41, perPulse.RootElement.GetArrayLength());
+        Assert.Equal(pulses.Column("conductance_q95_s")[7], perPulse.RootElement[7].GetProperty("conductance").GetProperty("q95").GetDouble());
         foreach (var png in new[] { "conductance.png", "energy.png" })
         {
             var bytes = File.ReadAllBytes(Path.Combine(outDir, png));

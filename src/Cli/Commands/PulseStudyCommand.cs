@@ -20,7 +20,7 @@ public static class PulseStudyCommand
         var command = new Command("pulse-study",
             "Program a population of memristors (threshold, vteam, yakopcic or vdsp model) with device-to-device variability and " +
             "cycle-to-cycle noise by a train of identical pulses (rectangular, triangular or pwl); report per pulse the conductance " +
-            "across devices (mean, std, 5/50/95 % quantiles) and the energy per pulse. Writes pulses.csv, devices.csv, summary.json, " +
+            "across devices (mean, std, 5/50/95 % quantiles) and the energy per pulse. Writes pulses.csv, pulses.json, devices.csv, summary.json, " +
             "config.json, conductance.png and energy.png.")
         {
             file, outDir, devices, printDefault,

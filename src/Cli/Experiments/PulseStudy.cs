@@ -33,7 +33,15 @@ public static class PulseStudy
             state[0][i] = d.Device.Model.NormalisedState(d.Device.State);
             for (int k = 1; k <= pulses; k++)
             {
-                energy[k][i] = d.Program(pulse).DeliveredEnergy;
+                try
+                {
+                    energy[k][i] = d.Program(pulse).DeliveredEnergy;
+                }
+                catch (ArgumentException ex)
+                {
+                    // A model driven out of its domain by its drawn parameters (a NaN state, say): name the device.
+                    throw new ExperimentConfigException($"device {i}, pulse {k}: {ex.Message} (parameters drawn from the nominal {cfg.Devices.Model} section)");
+                }
                 conductance[k][i] = d.Read(cfg.Devices.ReadVoltage);
                 state[k][i] = d.Device.Model.NormalisedState(d.Device.State);
             }

@@ -13,6 +13,7 @@ namespace CircuitNeuro.Cli.Experiments;
 public sealed class PulseStudyResult
 {
     public const string PulsesFile = "pulses.csv";
+    public const string PulsesJsonFile = "pulses.json";
     public const string DevicesFile = "devices.csv";
     public const string SummaryFile = "summary.json";
     public const string ConfigFile = "config.json";
@@ -57,12 +58,13 @@ public sealed class PulseStudyResult
             energyPerPulse.Mean, energyPerPulse.Std, perDevice.Average(), Stuck.Count(s => s != StuckAt.None));
     }
 
-    /// <summary>Writes config.json, pulses.csv, devices.csv and, last, summary.json (its presence marks a finished study).</summary>
+    /// <summary>Writes config.json, pulses.csv and .json, devices.csv and, last, summary.json (its presence marks a finished study).</summary>
     public void Write(string outDir)
     {
         Directory.CreateDirectory(outDir);
         File.WriteAllText(Path.Combine(outDir, ConfigFile), ConfigJson(Config));
         File.WriteAllText(Path.Combine(outDir, PulsesFile), PulsesCsv());
+        File.WriteAllText(Path.Combine(outDir, PulsesJsonFile), PulsesJson());
         File.WriteAllText(Path.Combine(outDir, DevicesFile), DevicesCsv());
         File.WriteAllText(Path.Combine(outDir, SummaryFile), JsonSerializer.Serialize(Summary(), JsonOptions));
     }
@@ -81,6 +83,11 @@ public sealed class PulseStudyResult
         }
         return csv.ToString();
     }
+
+    /// <summary>The per-pulse statistics of pulses.csv, plus min and max, as JSON (conductance in S, state normalised, energy in J).</summary>
+    public string PulsesJson() => JsonSerializer.Serialize(
+        Enumerable.Range(0, Pulses + 1).Select(k => new { Pulse = k, Conductance = ConductanceStats[k], State = StateStats[k], Energy = EnergyStats[k] }),
+        JsonOptions);
 
     public string DevicesCsv()
     {
