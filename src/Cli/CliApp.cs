@@ -36,7 +36,7 @@ public static class CliApp
     {
         var root = new RootCommand(
             "CircuitNeuro: discrete-event circuit/device co-simulator for neuromorphic learning circuits.\n" +
-            "Runs experiments (spiking crossbar inference), SPICE netlists on the built-in MNA engine, cross-checks against ngspice and crossbar benchmarks.\n" +
+            "Runs experiments (spiking crossbar inference, device pulse-programming studies, parameter sweeps with repeats), SPICE netlists on the built-in MNA engine, cross-checks against ngspice and crossbar benchmarks.\n" +
             "Exit codes: 0 success, 1 engines disagree beyond tolerance, 2 invalid input or failed simulation.");
         foreach (var option in root.Options)
             if (option is VersionOption version) version.Action = new PrintVersionAction(io);
@@ -45,6 +45,8 @@ public static class CliApp
         root.Subcommands.Add(IsingCommand.Create(io));
         root.Subcommands.Add(CompareCommand.Create(io));
         root.Subcommands.Add(BenchCommand.Create(io));
+        root.Subcommands.Add(PulseStudyCommand.Create(io));
+        root.Subcommands.Add(SweepCommand.Create(io));
         return root;
     }
 
