@@ -59,8 +59,8 @@ public sealed class ResistiveEpCircuit
             senders.Add($"x{i}n");
         }
 
-        string upper = Rail(c, "vclampup", "clampup", spec.UpperClampRail);
-        string lower = Rail(c, "vclampdn", "clampdn", spec.LowerClampRail);
+        string upper = spec.DiodeClamps ? Rail(c, "vclampup", "clampup", spec.UpperClampRail) : "0";
+        string lower = spec.DiodeClamps ? Rail(c, "vclampdn", "clampdn", spec.LowerClampRail) : "0";
         net.HiddenNodes = new string[spec.Hidden.Length][];
         for (int k = 0; k < spec.Hidden.Length; k++)
         {
@@ -72,8 +72,11 @@ public sealed class ResistiveEpCircuit
             {
                 string h = receivers[j], a = AmplifiedNode(k, j);
                 // Clamp pair: conducts above the upper rail + knee or below the lower rail − knee (a soft clip).
-                c.Add(new Diode($"dup{k}_{j}", h, upper, spec.Diode));
-                c.Add(new Diode($"ddn{k}_{j}", lower, h, spec.Diode));
+                if (spec.DiodeClamps)
+                {
+                    c.Add(new Diode($"dup{k}_{j}", h, upper, spec.Diode));
+                    c.Add(new Diode($"ddn{k}_{j}", lower, h, spec.Diode));
+                }
                 // Transformer-like amplifier: V(a) = A·V(h) forward; h gives up B × the current a delivers.
                 c.Add(new Vcvs($"ea{k}_{j}", a, "0", h, "0", spec.AmplifierGain));
                 c.Add(new Cccs($"fa{k}_{j}", h, "0", $"ea{k}_{j}", -spec.Backward));

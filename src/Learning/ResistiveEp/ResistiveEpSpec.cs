@@ -30,6 +30,8 @@ public sealed record ResistiveEpSpec
     /// </summary>
     public double? BackwardCurrentGain { get; init; }
 
+    /// <summary>False leaves hidden nodes linear (no clamp diodes): a purely linear network, used to check the solver against nodal analysis.</summary>
+    public bool DiodeClamps { get; init; } = true;
     public DiodeModel Diode { get; init; } = new() { Name = "dclamp" };
     /// <summary>Rail of the upper clamp diode (anode hidden node, cathode rail): conducts above this plus a knee. 0: pair to ground.</summary>
     public double UpperClampRail { get; init; }
