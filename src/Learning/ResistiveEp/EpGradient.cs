@@ -24,16 +24,34 @@ public static class EpGradient
         return g;
     }
 
-    /// <summary>EP gradient of one sample by solving the phases directly (no events).</summary>
+    /// <summary>
+    /// Factor that turns the drop-based estimate of a weight in <paramref name="layer"/> into ∂L/∂g when
+    /// the amplifiers' backward current gain B differs from their voltage gain A: (A/B)^m, m = amplifiers
+    /// downstream. Why: scaling each downstream layer's voltages by 1/A and its equations by B makes the
+    /// network reciprocal again (an energy-based model), but with the downstream co-content weighted
+    /// by B/A per stage. B = A (transformer) needs no factor; Kendall's B = 1/A needs A² per stage,
+    /// a per-layer learning rate. Verified against finite differences in the tests.
+    /// </summary>
+    public static double LayerFactor(ResistiveEpSpec spec, int layer) =>
+        Math.Pow(spec.AmplifierGain / spec.Backward, spec.WeightLayers - 1 - layer);
+
+    /// <summary>Applies <see cref="LayerFactor"/> to a drop-based estimate, in place.</summary>
+    public static double[] CorrectForBackwardGain(double[] gradient, ResistiveEpCircuit layout)
+    {
+        for (int k = 0; k < gradient.Length; k++) gradient[k] *= LayerFactor(layout.Spec, layout.WeightLayer[k]);
+        return gradient;
+    }
+
+    /// <summary>EP gradient of one sample by solving the phases directly (no events), corrected for the backward gain.</summary>
     public static double[] Estimate(ResistiveEpNetwork net, double[] x, double[] y, double beta, bool centered, bool selfConsistent = false)
     {
         var free = net.SolveFree(x);
         var freeDrops = net.Drops();
         net.SolveNudged(beta, y, free, selfConsistent);
         var plus = net.Drops();
-        if (!centered) return OneSided(freeDrops, plus, beta);
+        if (!centered) return CorrectForBackwardGain(OneSided(freeDrops, plus, beta), net.Layout);
         net.SolveNudged(-beta, y, free, selfConsistent);
-        return Centered(plus, net.Drops(), beta);
+        return CorrectForBackwardGain(Centered(plus, net.Drops(), beta), net.Layout);
     }
 
     /// <summary>

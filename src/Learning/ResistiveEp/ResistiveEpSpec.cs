@@ -26,7 +26,8 @@ public sealed record ResistiveEpSpec
     /// Backward current gain of the amplifier: the hidden node gives up gain × (current the
     /// amplifier delivers downstream). Null means A, which makes the amplifier an ideal
     /// transformer (lossless, reciprocal), so the network stays a co-content minimiser and the
-    /// EP gradient theorem holds exactly. Any other value trades exactness for less backward loading.
+    /// EP gradient theorem holds exactly on the raw drops. Any other B > 0 (Kendall's 1/A loads the
+    /// hidden nodes far less) stays exact after a per-layer factor (see EpGradient.LayerFactor).
     /// </summary>
     public double? BackwardCurrentGain { get; init; }
 

@@ -42,3 +42,31 @@ public class EpGradientCheckTests(ITestOutputHelper output)
         Assert.True(centered[^1] < 1e-3, $"centered error at the smallest β is {centered[^1]:G3}");
     }
 }
+
+/// <summary>
+/// Amplifiers whose backward current gain B is not the voltage gain A (Kendall et al. use 1/A): the raw
+/// drop-based estimate is off by (A/B) per downstream amplifier; with <see cref="EpGradient.LayerFactor"/> it is exact.
+/// </summary>
+public class BackwardGainTests(ITestOutputHelper output)
+{
+    [Theory]
+    [InlineData(0.25)]
+    [InlineData(2.0)]
+    public void Layer_factor_makes_the_ep_gradient_exact_for_any_backward_gain(double backward)
+    {
+        var spec = new ResistiveEpSpec { Inputs = 3, Hidden = [4, 3], Outputs = 2, InputScale = 2, UpperClampRail = -0.4, LowerClampRail = 0.4, BackwardCurrentGain = backward };
+        var net = EpTestNetworks.Build(spec, 5);
+        var r = new RandomStreams(5).Get("sample");
+        var x = EpTestNetworks.Uniform(r, 3, 0, 1);
+        var y = EpTestNetworks.Uniform(r, 2, -0.5, 0.5);
+        var fd = EpGradient.FiniteDifference(net, x, y);
+        var corrected = EpGradient.Estimate(net, x, y, 1e-8, centered: true);
+        double error = EpTestNetworks.RelativeError(corrected, fd);
+        var raw = (double[])corrected.Clone();
+        for (int k = 0; k < raw.Length; k++) raw[k] /= EpGradient.LayerFactor(spec, net.Layout.WeightLayer[k]);
+        double rawError = EpTestNetworks.RelativeError(raw, fd);
+        output.WriteLine($"B = {backward}, A = 4: relative error corrected {error:G3}, raw {rawError:G3}");
+        Assert.True(error < 1e-5, $"corrected error {error:G3}");
+        Assert.True(rawError > 0.02 && rawError > 1000 * error, "the raw estimate should be visibly off when B ≠ A");
+    }
+}
