@@ -1,0 +1,14 @@
+namespace CircuitNeuro.Learning.ResistiveEp;
+
+/// <summary>One training epoch: free-phase loss and the circuit energy the EnergyAccount windows measured.</summary>
+public sealed record EpEpochReport(
+    int Samples,
+    double MeanFreeLoss,
+    /// <summary>Mean energy the independent sources delivered per training sample (= per update: one update per sample), J.</summary>
+    double EnergyPerSample,
+    /// <summary>Mean delivered energy per phase kind ("free", "nudge+", "nudge−"), J.</summary>
+    IReadOnlyDictionary<string, double> EnergyPerPhase,
+    /// <summary>Mean absorbed energy per element class over a sample (resistor, diode, source, controlled-source), J.</summary>
+    IReadOnlyDictionary<string, double> AbsorbedPerSample,
+    /// <summary>Mean |Δg|/G over weights and updates: how hard the device would be programmed.</summary>
+    double MeanRelativeUpdate);

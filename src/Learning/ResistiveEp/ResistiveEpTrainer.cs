@@ -1,0 +1,156 @@
+using CircuitNeuro.Circuits.CoSimulation;
+using CircuitNeuro.EventKernel.Scheduling;
+
+namespace CircuitNeuro.Learning.ResistiveEp;
+
+/// <summary>
+/// Trains a resistive EP network with the phases run as events: for each sample, PhaseChange events
+/// start the free phase, the +β phase, the −β phase (centered) and the update; the circuit runs in
+/// quasi-static co-simulation, so every phase is an operating point held for the phase duration and
+/// EnergyAccount windows give the energy per phase and per sample. Updates are numbers written into
+/// the conductances (plain resistors: no programming pulses yet), clipped to the device window.
+/// </summary>
+public sealed class ResistiveEpTrainer : IDisposable
+{
+    private enum Phase { Free, NudgePlus, NudgeMinus, Update }
+
+    private readonly EventScheduler _scheduler;
+    private readonly CircuitCoSimulation _cosim;
+    private readonly EventTypeId _phaseChange;
+
+    // Per-sample state carried from one phase event to the next.
+    private IReadOnlyList<(double[] X, double[] Y)> _samples = [];
+    private double[] _free = [], _plusDrops = [], _freeDrops = [];
+    private long _sampleWindow = -1, _phaseWindow = -1;
+    private double _lossSum, _updateSum;
+
+    public ResistiveEpTrainer(ResistiveEpCircuit layout, EpTrainingOptions options, EventScheduler? scheduler = null)
+    {
+        Options = options;
+        _scheduler = scheduler ?? new EventScheduler();
+        _cosim = new CircuitCoSimulation(layout.Circuit, _scheduler, CoSimulationMode.QuasiStatic);
+        Network = new ResistiveEpNetwork(layout, _cosim.System);
+        _phaseChange = _scheduler.TypeOf(StandardEventTypes.PhaseChange);
+        _scheduler.On(_phaseChange, OnPhaseChange);
+    }
+
+    public EpTrainingOptions Options { get; }
+    public ResistiveEpNetwork Network { get; }
+    public EnergyAccount Energy => _cosim.Energy;
+    public EventScheduler Scheduler => _scheduler;
+    private ResistiveEpCircuit Layout => Network.Layout;
+    private int PhasesPerSample => Options.Centered ? 3 : 2;
+
+    /// <summary>Runs one epoch over <paramref name="samples"/> in the given order (shuffle outside, with RandomStreams).</summary>
+    public EpEpochReport TrainEpoch(IReadOnlyList<(double[] X, double[] Y)> samples)
+    {
+        _samples = samples;
+        _lossSum = _updateSum = 0;
+        int firstWindow = Energy.Windows.Count;
+        double t0 = _scheduler.Now, T = Options.PhaseDuration;
+        int P = PhasesPerSample;
+        // Slot k starts at t0 + k·T, computed the same way for every event, so an update and the next
+        // sample's free phase fall on exactly the same instant; priority puts the update first.
+        double At(int slot) => t0 + slot * T;
+        for (int s = 0; s < samples.Count; s++)
+        {
+            _scheduler.Schedule(At(s * P), _phaseChange, target: s, intPayload: (int)Phase.Free, priority: 1);
+            _scheduler.Schedule(At(s * P + 1), _phaseChange, target: s, intPayload: (int)Phase.NudgePlus, priority: 1);
+            if (Options.Centered) _scheduler.Schedule(At(s * P + 2), _phaseChange, target: s, intPayload: (int)Phase.NudgeMinus, priority: 1);
+            _scheduler.Schedule(At(s * P + P), _phaseChange, target: s, intPayload: (int)Phase.Update, priority: 0);
+        }
+        _cosim.RunUntil(At(samples.Count * P));
+        return Report(samples.Count, Energy.Windows.Skip(firstWindow).ToList());
+    }
+
+    private void OnPhaseChange(in SimEvent e)
+    {
+        var (x, y) = _samples[e.Target];
+        switch ((Phase)e.IntPayload)
+        {
+            case Phase.Free:
+                Layout.SetInput(x);
+                Layout.SetNudge([]);
+                _sampleWindow = Energy.Open("sample");
+                OpenPhase("free");
+                break;
+            case Phase.NudgePlus:
+                // The circuit holds the free equilibrium solved after the previous event.
+                ClosePhase();
+                _free = Network.Outputs();
+                _freeDrops = Network.Drops();
+                _lossSum += ResistiveEpNetwork.Loss(_free, y);
+                Nudge(Options.Beta, y);
+                OpenPhase("nudge+");
+                break;
+            case Phase.NudgeMinus:
+                ClosePhase();
+                _plusDrops = Network.Drops();
+                Nudge(-Options.Beta, y);
+                OpenPhase("nudge−");
+                break;
+            case Phase.Update:
+                ClosePhase();
+                Energy.Close(_sampleWindow);
+                var gradient = Options.Centered
+                    ? EpGradient.Centered(_plusDrops, Network.Drops(), Options.Beta)
+                    : EpGradient.OneSided(_freeDrops, Network.Drops(), Options.Beta);
+                ApplyUpdate(EpGradient.CorrectForBackwardGain(gradient, Layout));
+                Layout.SetNudge([]);
+                _cosim.MarkChanged();
+                break;
+        }
+    }
+
+    private void Nudge(double beta, double[] y)
+    {
+        var currents = new double[y.Length];
+        for (int c = 0; c < y.Length; c++) currents[c] = beta * (y[c] - _free[c]);
+        Layout.SetNudge(currents);
+        _cosim.MarkChanged();
+    }
+
+    private void OpenPhase(string name)
+    {
+        _phaseWindow = Energy.Open(name);
+        _cosim.MarkChanged();
+    }
+
+    private void ClosePhase() => Energy.Close(_phaseWindow);
+
+    /// <summary>Δg = −η·G²·∂L/∂g, clipped to [gmin, gmax].</summary>
+    private void ApplyUpdate(double[] gradient)
+    {
+        double G = Layout.Spec.ConductanceMax, scale = Options.LearningRate * G * G;
+        var g = Layout.Conductances();
+        double moved = 0;
+        for (int k = 0; k < g.Length; k++)
+        {
+            double next = Math.Clamp(g[k] - scale * gradient[k], Layout.Spec.ConductanceMin, G);
+            moved += Math.Abs(next - g[k]) / G;
+            g[k] = next;
+        }
+        _updateSum += moved / g.Length;
+        Layout.SetConductances(g);
+    }
+
+    private EpEpochReport Report(int samples, IReadOnlyList<EventEnergy> windows)
+    {
+        var sampleWindows = windows.Where(w => w.Activity == "sample").ToList();
+        var perPhase = windows.Where(w => w.Activity != "sample").GroupBy(w => w.Activity)
+            .ToDictionary(g => g.Key, g => g.Average(w => w.Delivered));
+        var absorbed = sampleWindows.SelectMany(w => w.AbsorbedByCategory).GroupBy(kv => kv.Key)
+            .ToDictionary(g => g.Key, g => g.Sum(kv => kv.Value) / sampleWindows.Count);
+        return new EpEpochReport(samples, _lossSum / samples, sampleWindows.Average(w => w.Delivered), perPhase, absorbed, _updateSum / samples);
+    }
+
+    /// <summary>Free-phase outputs for an input (inference; outside the event timeline, no energy charged).</summary>
+    public double[] Predict(double[] x)
+    {
+        var d = Network.SolveFree(x);
+        _cosim.MarkChanged();
+        return d;
+    }
+
+    public void Dispose() => _cosim.Dispose();
+}
