@@ -44,18 +44,18 @@ public sealed class Crossbar
         var sense = new VoltageSource[m];
         for (int i = 0; i < n; i++)
         {
-            string drive = $"in{i}";
-            drivers[i] = c.Add(new VoltageSource($"vin{i}", spec.DriverResistance > 0 ? $"d{i}" : drive, "0", spec.RowVoltage(i)));
-            if (spec.DriverResistance > 0) c.Add(new Resistor($"rdrv{i}", $"d{i}", drive, spec.DriverResistance));
-            c.Add(new Resistor($"rwl{i}_0", drive, WordLineNode(i, 0), spec.WordLineSegment));
-            for (int j = 1; j < m; j++)
-                c.Add(new Resistor($"rwl{i}_{j}", WordLineNode(i, j - 1), WordLineNode(i, j), spec.WordLineSegment));
+            drivers[i] = c.Add(new VoltageSource($"vin{i}", spec.DriverResistance > 0 ? $"d{i}" : $"in{i}", "0", spec.RowVoltage(i)));
+            if (spec.DriverResistance > 0) c.Add(new Resistor($"rdrv{i}", $"d{i}", $"in{i}", spec.DriverResistance));
             if (spec.Cell == CrossbarCell.OneT1R)
                 c.Add(new VoltageSource($"vsel{i}", $"sel{i}", "0", spec.SelectVoltage(i)));
         }
+        // Cell by cell (its word-line segment, the cell, its bit-line segment): the node numbering
+        // this gives keeps neighbours close, and KLU's AMD ordering then fills less (256×256:
+        // 4.9 M nonzeros in L+U instead of 5.5 M with lines numbered one after the other).
         for (int i = 0; i < n; i++)
             for (int j = 0; j < m; j++)
             {
+                c.Add(new Resistor($"rwl{i}_{j}", j == 0 ? $"in{i}" : WordLineNode(i, j - 1), WordLineNode(i, j), spec.WordLineSegment));
                 double r = spec.CellResistance(i, j);
                 if (spec.Cell == CrossbarCell.OneR)
                     cells[i, j] = c.Add(new Resistor($"rc{i}_{j}", WordLineNode(i, j), BitLineNode(i, j), r));
@@ -65,11 +65,10 @@ public sealed class Crossbar
                     c.Add(new Mosfet1($"mc{i}_{j}", $"m{i}_{j}", $"sel{i}", BitLineNode(i, j), "0",
                         spec.AccessTransistor!, spec.AccessWidth, spec.AccessLength));
                 }
+                if (i > 0) c.Add(new Resistor($"rbl{i}_{j}", BitLineNode(i - 1, j), BitLineNode(i, j), spec.BitLineSegment));
             }
         for (int j = 0; j < m; j++)
         {
-            for (int i = 1; i < n; i++)
-                c.Add(new Resistor($"rbl{i}_{j}", BitLineNode(i - 1, j), BitLineNode(i, j), spec.BitLineSegment));
             c.Add(new Resistor($"rbl{n}_{j}", BitLineNode(n - 1, j), $"s{j}", spec.BitLineSegment));
             sense[j] = c.Add(new VoltageSource($"vsense{j}", $"s{j}", "0", 0));
         }
