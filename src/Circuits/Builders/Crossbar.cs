@@ -11,11 +11,11 @@ namespace CircuitNeuro.Circuits.Builders;
 /// </summary>
 public sealed class Crossbar
 {
-    private readonly Resistor[,] _cells;
+    private readonly Element[,] _cells;
     private readonly VoltageSource[] _drivers;
     private readonly VoltageSource[] _sense;
 
-    private Crossbar(CrossbarSpec spec, Circuit circuit, Resistor[,] cells, VoltageSource[] drivers, VoltageSource[] sense)
+    private Crossbar(CrossbarSpec spec, Circuit circuit, Element[,] cells, VoltageSource[] drivers, VoltageSource[] sense)
     {
         Spec = spec;
         Circuit = circuit;
@@ -26,7 +26,12 @@ public sealed class Crossbar
 
     public CrossbarSpec Spec { get; }
     public Circuit Circuit { get; }
-    public Resistor Cell(int row, int column) => _cells[row, column];
+    /// <summary>The resistor of a resistor cell.</summary>
+    public Resistor Cell(int row, int column) =>
+        _cells[row, column] as Resistor ?? throw new InvalidOperationException($"cell ({row}, {column}) is a {_cells[row, column].GetType().Name}, not a resistor");
+
+    /// <summary>The cell element, whatever its kind.</summary>
+    public Element CellElement(int row, int column) => _cells[row, column];
     public VoltageSource Driver(int row) => _drivers[row];
     public VoltageSource Sense(int column) => _sense[column];
 
@@ -39,7 +44,7 @@ public sealed class Crossbar
         spec.Validate();
         var c = into ?? new Circuit($"crossbar {spec.Rows}x{spec.Columns}");
         int n = spec.Rows, m = spec.Columns;
-        var cells = new Resistor[n, m];
+        var cells = new Element[n, m];
         var drivers = new VoltageSource[n];
         var sense = new VoltageSource[m];
         for (int i = 0; i < n; i++)
@@ -56,12 +61,13 @@ public sealed class Crossbar
             for (int j = 0; j < m; j++)
             {
                 c.Add(new Resistor($"rwl{i}_{j}", j == 0 ? $"in{i}" : WordLineNode(i, j - 1), WordLineNode(i, j), spec.WordLineSegment));
-                double r = spec.CellResistance(i, j);
-                if (spec.Cell == CrossbarCell.OneR)
-                    cells[i, j] = c.Add(new Resistor($"rc{i}_{j}", WordLineNode(i, j), BitLineNode(i, j), r));
+                if (spec.CellElement is not null)
+                    cells[i, j] = c.Add(spec.CellElement(i, j, WordLineNode(i, j), BitLineNode(i, j)));
+                else if (spec.Cell == CrossbarCell.OneR)
+                    cells[i, j] = c.Add(new Resistor($"rc{i}_{j}", WordLineNode(i, j), BitLineNode(i, j), spec.CellResistance!(i, j)));
                 else
                 {
-                    cells[i, j] = c.Add(new Resistor($"rc{i}_{j}", WordLineNode(i, j), $"m{i}_{j}", r));
+                    cells[i, j] = c.Add(new Resistor($"rc{i}_{j}", WordLineNode(i, j), $"m{i}_{j}", spec.CellResistance!(i, j)));
                     c.Add(new Mosfet1($"mc{i}_{j}", $"m{i}_{j}", $"sel{i}", BitLineNode(i, j), "0",
                         spec.AccessTransistor!, spec.AccessWidth, spec.AccessLength));
                 }
@@ -85,7 +91,7 @@ public sealed class Crossbar
         var result = new double[Spec.Columns];
         for (int j = 0; j < Spec.Columns; j++)
             for (int i = 0; i < Spec.Rows; i++)
-                result[j] += _drivers[i].DcValue / _cells[i, j].Resistance;
+                result[j] += _drivers[i].DcValue / Cell(i, j).Resistance;
         return result;
     }
 }

@@ -13,8 +13,13 @@ public sealed record CrossbarSpec
 {
     public required int Rows { get; init; }
     public required int Columns { get; init; }
-    /// <summary>Cell resistance (Ω) at (row, column).</summary>
-    public required Func<int, int, double> CellResistance { get; init; }
+    /// <summary>Cell resistance (Ω) at (row, column) of a resistor cell.</summary>
+    public Func<int, int, double>? CellResistance { get; init; }
+    /// <summary>
+    /// Builds any other two-terminal cell (a memristor, for instance) between the word-line node
+    /// and the bit-line node (row, column, word node, bit node); replaces the resistor of 1R cells.
+    /// </summary>
+    public Func<int, int, string, string, Elements.Element>? CellElement { get; init; }
     /// <summary>Word-line wire resistance per segment between neighbouring cells (and from the driver to the first cell).</summary>
     public double WordLineSegment { get; init; } = 1;
     /// <summary>Bit-line wire resistance per segment (and from the last cell to the sense amplifier).</summary>
@@ -36,6 +41,10 @@ public sealed record CrossbarSpec
         if (Rows < 1 || Columns < 1) throw new ArgumentException($"crossbar needs at least 1×1 cells (got {Rows}×{Columns})");
         if (!(WordLineSegment > 0) || !(BitLineSegment > 0))
             throw new ArgumentException("line segment resistances must be > 0 (use a tiny value for ideal lines)");
+        if ((CellResistance is null) == (CellElement is null))
+            throw new ArgumentException("give exactly one of CellResistance and CellElement");
+        if (Cell == CrossbarCell.OneT1R && CellElement is not null)
+            throw new ArgumentException("custom cell elements are 1R cells (no access transistor)");
         if (Cell == CrossbarCell.OneT1R && AccessTransistor is null)
             throw new ArgumentException("a 1T1R crossbar needs an access transistor model");
     }

@@ -1,3 +1,4 @@
+using CircuitNeuro.Circuits.Builders;
 using CircuitNeuro.Circuits.Analysis;
 using CircuitNeuro.Circuits.Elements;
 
@@ -40,27 +41,23 @@ public sealed class MemristorCrossbar
     public static MemristorCrossbar Build(int rows, int columns, Func<int, int, IMemristorModel> model, Func<int, int, double> initialState,
         double lineSegment = 1, double maxStateChangeFraction = 0.01)
     {
-        if (rows < 1 || columns < 1) throw new ArgumentException($"crossbar needs at least 1×1 cells (got {rows}×{columns})");
-        if (!(lineSegment > 0)) throw new ArgumentException("line segment resistance must be > 0");
-        var c = new Circuit($"memristor crossbar {rows}x{columns}");
+        // The layout (line segments, drivers, 0 V column sources) is the crossbar builder's; only the cell differs.
+        var layout = Crossbar.Build(new CrossbarSpec
+        {
+            Rows = rows,
+            Columns = columns,
+            WordLineSegment = lineSegment,
+            BitLineSegment = lineSegment,
+            RowVoltage = _ => 0,
+            CellElement = (i, j, word, bit) => new MemristorElement($"yc{i}_{j}", word, bit, model(i, j), initialState(i, j))
+                { MaxStateChangeFraction = maxStateChangeFraction },
+        }, new Circuit($"memristor crossbar {rows}x{columns}"));
+        var c = layout.Circuit;
         var cells = new MemristorElement[rows, columns];
-        var rowSources = new VoltageSource[rows];
-        var columnSources = new VoltageSource[columns];
         for (int i = 0; i < rows; i++)
-        {
-            rowSources[i] = c.Add(new VoltageSource($"vin{i}", $"in{i}", "0", 0));
-            c.Add(new Resistor($"rwl{i}_0", $"in{i}", $"w{i}_0", lineSegment));
-            for (int j = 1; j < columns; j++) c.Add(new Resistor($"rwl{i}_{j}", $"w{i}_{j - 1}", $"w{i}_{j}", lineSegment));
-            for (int j = 0; j < columns; j++)
-                cells[i, j] = c.Add(new MemristorElement($"yc{i}_{j}", $"w{i}_{j}", $"b{i}_{j}", model(i, j), initialState(i, j))
-                    { MaxStateChangeFraction = maxStateChangeFraction });
-        }
-        for (int j = 0; j < columns; j++)
-        {
-            for (int i = 1; i < rows; i++) c.Add(new Resistor($"rbl{i}_{j}", $"b{i - 1}_{j}", $"b{i}_{j}", lineSegment));
-            c.Add(new Resistor($"rbl{rows}_{j}", $"b{rows - 1}_{j}", $"s{j}", lineSegment));
-            columnSources[j] = c.Add(new VoltageSource($"vsense{j}", $"s{j}", "0", 0));
-        }
+            for (int j = 0; j < columns; j++) cells[i, j] = (MemristorElement)layout.CellElement(i, j);
+        var rowSources = Enumerable.Range(0, rows).Select(layout.Driver).ToArray();
+        var columnSources = Enumerable.Range(0, columns).Select(layout.Sense).ToArray();
         return new MemristorCrossbar(c, cells, rowSources, columnSources);
     }
 

@@ -2,27 +2,14 @@ using CircuitNeuro.Circuits.Analysis;
 
 namespace CircuitNeuro.Circuits.Elements;
 
-/// <summary>The four matrix slots of a conductance between two unknowns (either may be ground).</summary>
+/// <summary>The four matrix slots of a conductance between two unknowns (either may be ground): a transconductance controlled by its own voltage.</summary>
 public struct ConductanceStamp
 {
-    private int _aa, _ab, _ba, _bb;
+    private TransconductanceStamp _stamp;
 
-    public void Register(SetupContext ctx, int a, int b)
-    {
-        _aa = ctx.Slot(a, a);
-        _ab = ctx.Slot(a, b);
-        _ba = ctx.Slot(b, a);
-        _bb = ctx.Slot(b, b);
-    }
+    public void Register(SetupContext ctx, int a, int b) => _stamp.Register(ctx, a, b, a, b);
 
-    public readonly void Load(LoadContext ctx, double g)
-    {
-        var v = ctx.Matrix.Values;
-        v[_aa] += g;
-        v[_ab] -= g;
-        v[_ba] -= g;
-        v[_bb] += g;
-    }
+    public readonly void Load(LoadContext ctx, double g) => _stamp.Load(ctx, g);
 }
 
 /// <summary>Slots of a transconductance: current into (out+, out−) controlled by the voltage (in+, in−).</summary>
