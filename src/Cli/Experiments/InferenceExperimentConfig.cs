@@ -54,7 +54,8 @@ public sealed class InferenceExperimentConfig
         public double TauMembrane { get; set; } = 20e-3;
         /// <summary>Threshold above rest (V).</summary>
         public double Threshold { get; set; } = 20e-3;
-        public double Refractory { get; set; } = 2e-3;
+        /// <summary>Absolute refractory period (s): short, so the most driven neuron is not capped at 1/refractory while the others catch up.</summary>
+        public double Refractory { get; set; } = 0.1e-3;
         /// <summary>Membrane capacitance that turns a column's read charge into a voltage jump (F).</summary>
         public double Capacitance { get; set; } = 100e-12;
     }
