@@ -88,6 +88,18 @@ public class RunCommandTests
         Assert.Contains("crossbar.g_max", r.Err);
     }
 
+    [Theory]
+    [InlineData("crossbar:\n  levels: 1", "crossbar.levels")]
+    [InlineData("crossbar:\n  stuck_on_fraction: 0.7\n  stuck_off_fraction: 0.6", "crossbar.stuck_on_fraction")]
+    [InlineData("crossbar:\n  conductance_spread: -0.1", "crossbar.conductance_spread")]
+    public void Invalid_device_settings_name_the_key(string extra, string key)
+    {
+        using var dir = new TempDirectory();
+        var r = CliRun.Invoke("run", Experiment(dir, extra), "--out", dir.File("out"));
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains(key, r.Err);
+    }
+
     [Fact]
     public void Print_default_round_trips_through_the_loader()
     {

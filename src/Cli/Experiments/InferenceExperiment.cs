@@ -22,7 +22,8 @@ public static class InferenceExperiment
         var (train, test) = DigitsDataset.Load(cfg.Dataset.Path).SplitEvery(cfg.Dataset.TestEvery);
         int total = cfg.Dataset.MaxTestSamples > 0 ? Math.Min(cfg.Dataset.MaxTestSamples, test.Count) : test.Count;
         var templates = ClassMeanTemplates.Fit(train);
-        var conductances = ToConductances(templates, cfg.Crossbar.GMin, cfg.Crossbar.GMax);
+        var conductances = ProgrammedConductances.Program(ToConductances(templates, cfg.Crossbar.GMin, cfg.Crossbar.GMax),
+            cfg.Crossbar, new EventKernel.Random.RandomStreams(cfg.Seed));
 
         Directory.CreateDirectory(outDir);
         var results = ResumeOrStart(cfg, outDir);

@@ -39,6 +39,14 @@ public sealed class InferenceExperimentConfig
         public double GMax { get; set; } = 1e-4;
         public double ReadVoltage { get; set; } = 0.2;
         public double ReadDuration { get; set; } = 10e-9;
+        /// <summary>Device-to-device programming spread: σ of ln G around the programmed value (0 = exact).</summary>
+        public double ConductanceSpread { get; set; }
+        /// <summary>Fraction of cells stuck at g_max (LRS) whatever they are programmed to.</summary>
+        public double StuckOnFraction { get; set; }
+        /// <summary>Fraction of cells stuck at g_min (HRS).</summary>
+        public double StuckOffFraction { get; set; }
+        /// <summary>Programmable levels between g_min and g_max, equally spaced (0 = analog).</summary>
+        public int Levels { get; set; }
     }
 
     public sealed class EncoderSection
@@ -70,6 +78,10 @@ public sealed class InferenceExperimentConfig
         if (Crossbar.GMax <= Crossbar.GMin) throw new ExperimentConfigException($"crossbar.g_max ({Crossbar.GMax}) must exceed crossbar.g_min ({Crossbar.GMin})");
         Positive(Crossbar.ReadVoltage, "crossbar.read_voltage");
         Positive(Crossbar.ReadDuration, "crossbar.read_duration");
+        if (!(Crossbar.ConductanceSpread >= 0)) throw new ExperimentConfigException($"crossbar.conductance_spread must be >= 0 (got {Crossbar.ConductanceSpread})");
+        if (!(Crossbar.StuckOnFraction >= 0) || !(Crossbar.StuckOffFraction >= 0) || Crossbar.StuckOnFraction + Crossbar.StuckOffFraction > 1)
+            throw new ExperimentConfigException("crossbar.stuck_on_fraction and crossbar.stuck_off_fraction must be >= 0 and add up to <= 1");
+        if (Crossbar.Levels < 0 || Crossbar.Levels == 1) throw new ExperimentConfigException($"crossbar.levels must be 0 (analog) or >= 2 (got {Crossbar.Levels})");
         Positive(Encoder.MaxRate, "encoder.max_rate");
         Positive(Encoder.Window, "encoder.window");
         Positive(Neuron.TauMembrane, "neuron.tau_membrane");
