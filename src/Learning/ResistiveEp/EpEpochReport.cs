@@ -11,4 +11,8 @@ public sealed record EpEpochReport(
     /// <summary>Mean absorbed energy per element class over a sample (resistor, diode, source, controlled-source), J.</summary>
     IReadOnlyDictionary<string, double> AbsorbedPerSample,
     /// <summary>Mean |Δg|/G over weights and updates: how hard the device would be programmed.</summary>
-    double MeanRelativeUpdate);
+    double MeanRelativeUpdate,
+    /// <summary>Mean programming energy per update (J): the pulses' ∫v·i dt when updates are pulses, 0 when they are numbers.</summary>
+    double ProgrammingEnergyPerUpdate = 0,
+    /// <summary>Mean number of programming pulses per update (0 when updates are numbers).</summary>
+    double PulsesPerUpdate = 0);

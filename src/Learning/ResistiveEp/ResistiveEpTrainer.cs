@@ -22,11 +22,16 @@ public sealed class ResistiveEpTrainer : IDisposable
     private IReadOnlyList<(double[] X, double[] Y)> _samples = [];
     private double[] _free = [], _plusDrops = [], _freeDrops = [];
     private long _sampleWindow = -1, _phaseWindow = -1;
-    private double _lossSum, _updateSum;
+    private double _lossSum, _updateSum, _programmingEnergy;
+    private long _pulses;
 
-    public ResistiveEpTrainer(ResistiveEpCircuit layout, EpTrainingOptions options, EventScheduler? scheduler = null)
+    /// <param name="programming">Applies the updates as pulses through a device model; null writes the numbers.</param>
+    public ResistiveEpTrainer(ResistiveEpCircuit layout, EpTrainingOptions options, EventScheduler? scheduler = null, PulseProgramming? programming = null)
     {
         Options = options;
+        if (programming is not null && (programming.Model.MinState != layout.Spec.ConductanceMin || programming.Model.MaxState != layout.Spec.ConductanceMax))
+            throw new ArgumentException($"the programmed device's window [{programming.Model.MinState}, {programming.Model.MaxState}] S must be the network's conductance window [{layout.Spec.ConductanceMin}, {layout.Spec.ConductanceMax}] S");
+        Programming = programming;
         _scheduler = scheduler ?? new EventScheduler();
         _cosim = new CircuitCoSimulation(layout.Circuit, _scheduler, CoSimulationMode.QuasiStatic);
         Network = new ResistiveEpNetwork(layout, _cosim.System);
@@ -35,6 +40,7 @@ public sealed class ResistiveEpTrainer : IDisposable
     }
 
     public EpTrainingOptions Options { get; }
+    public PulseProgramming? Programming { get; }
     public ResistiveEpNetwork Network { get; }
     public EnergyAccount Energy => _cosim.Energy;
     public EventScheduler Scheduler => _scheduler;
@@ -45,7 +51,8 @@ public sealed class ResistiveEpTrainer : IDisposable
     public EpEpochReport TrainEpoch(IReadOnlyList<(double[] X, double[] Y)> samples)
     {
         _samples = samples;
-        _lossSum = _updateSum = 0;
+        _lossSum = _updateSum = _programmingEnergy = 0;
+        _pulses = 0;
         int firstWindow = Energy.Windows.Count;
         double t0 = _scheduler.Now, T = Options.PhaseDuration;
         int P = PhasesPerSample;
@@ -123,15 +130,24 @@ public sealed class ResistiveEpTrainer : IDisposable
     {
         double G = Layout.Spec.ConductanceMax, scale = Options.LearningRate * G * G;
         var g = Layout.Conductances();
+        var wanted = new double[g.Length];
         double moved = 0;
         for (int k = 0; k < g.Length; k++)
         {
             double next = Math.Clamp(g[k] - scale * gradient[k], Layout.Spec.ConductanceMin, G);
             moved += Math.Abs(next - g[k]) / G;
-            g[k] = next;
+            wanted[k] = next;
         }
         _updateSum += moved / g.Length;
-        Layout.SetConductances(g);
+        if (Programming is null)
+        {
+            Layout.SetConductances(wanted);
+            return;
+        }
+        var (written, energy, pulses) = Programming.Apply(g, wanted);
+        _programmingEnergy += energy;
+        _pulses += pulses;
+        Layout.SetConductances(written);
     }
 
     private EpEpochReport Report(int samples, IReadOnlyList<EventEnergy> windows)
@@ -141,7 +157,8 @@ public sealed class ResistiveEpTrainer : IDisposable
             .ToDictionary(g => g.Key, g => g.Average(w => w.Delivered));
         var absorbed = sampleWindows.SelectMany(w => w.AbsorbedByCategory).GroupBy(kv => kv.Key)
             .ToDictionary(g => g.Key, g => g.Sum(kv => kv.Value) / sampleWindows.Count);
-        return new EpEpochReport(samples, _lossSum / samples, sampleWindows.Average(w => w.Delivered), perPhase, absorbed, _updateSum / samples);
+        return new EpEpochReport(samples, _lossSum / samples, sampleWindows.Average(w => w.Delivered), perPhase, absorbed, _updateSum / samples,
+            _programmingEnergy / samples, (double)_pulses / samples);
     }
 
     /// <summary>Free-phase outputs for an input (inference; outside the event timeline, no energy charged).</summary>
