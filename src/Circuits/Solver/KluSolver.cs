@@ -38,6 +38,10 @@ public sealed unsafe class KluSolver : ILinearSolver
 
     public double ReciprocalCondition { get; private set; } = double.NaN;
     /// <summary>Off-diagonal pivots of the last full factorization and nonzeros in L and U (fill diagnostics).</summary>
+    /// <summary>Diagonal blocks of the block-triangular form and the size of the largest (only it is factored as a whole).</summary>
+    public (int Blocks, int LargestBlock) BlockStatistics =>
+        _h.Symbolic == null ? (0, 0) : (_h.Symbolic->NBlocks, _h.Symbolic->MaxBlock);
+
     public (int OffDiagonalPivots, int LowerNonzeros, int UpperNonzeros) FactorStatistics =>
         _h.Numeric == null ? (0, 0, 0) : (_h.Common->NOffDiag, _h.Numeric->Lnz, _h.Numeric->Unz);
 
