@@ -161,25 +161,7 @@ public sealed class NgspiceResult
         if (Scale is null) throw new InvalidOperationException($"plot {PlotName} has no scale vector");
         var x = Scale.Real;
         var y = NgspiceNames.IsGround(name) ? new double[x.Length] : Vector(name).Real;
-        return InterpolateLinear(x, y, scaleValue);
-    }
-
-    internal static double InterpolateLinear(double[] x, double[] y, double at)
-    {
-        if (x.Length == 0) throw new InvalidOperationException("empty vector");
-        bool ascending = x[^1] >= x[0];
-        if (ascending ? at <= x[0] : at >= x[0]) return y[0];
-        if (ascending ? at >= x[^1] : at <= x[^1]) return y[^1];
-        for (int i = 1; i < x.Length; i++)
-        {
-            bool past = ascending ? x[i] >= at : x[i] <= at;
-            if (!past) continue;
-            double x0 = x[i - 1], x1 = x[i];
-            if (x1 == x0) return y[i];
-            double f = (at - x0) / (x1 - x0);
-            return y[i - 1] + f * (y[i] - y[i - 1]);
-        }
-        return y[^1];
+        return Results.LinearInterpolation.At(x, y, scaleValue);
     }
 
     public override string ToString() => $"{Backend}:{PlotName} ({PointCount} points, {_vectors.Count} vectors)";

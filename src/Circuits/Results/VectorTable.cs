@@ -44,20 +44,7 @@ public sealed class VectorTable
     }
 
     /// <summary>Value of a vector at a scale point, linearly interpolated (for comparing runs with different time grids).</summary>
-    public double Interpolate(string name, double at)
-    {
-        var x = _columns[ScaleName];
-        var y = this[name];
-        if (at <= x[0]) return y[0];
-        if (at >= x[^1]) return y[^1];
-        int lo = 0, hi = x.Count - 1;
-        while (hi - lo > 1)
-        {
-            int mid = (lo + hi) / 2;
-            if (x[mid] <= at) lo = mid; else hi = mid;
-        }
-        return x[hi] == x[lo] ? y[hi] : y[lo] + (y[hi] - y[lo]) * (at - x[lo]) / (x[hi] - x[lo]);
-    }
+    public double Interpolate(string name, double at) => LinearInterpolation.At(_columns[ScaleName], this[name], at);
 
     /// <summary>Writes all vectors as CSV, values in round-trip format so nothing is lost.</summary>
     public void WriteCsv(TextWriter writer)

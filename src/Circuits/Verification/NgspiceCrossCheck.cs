@@ -41,7 +41,7 @@ public static class NgspiceCrossCheck
                 var circuit = CircuitFactory.Build(parsed);
                 circuit.Options = circuit.Options.With(ParseOptions(preset));
                 using var system = new MnaSystem(circuit);
-                ours = RunOurs(system, card);
+                ours = AnalysisCardRunner.Run(system, card).Vectors;
             }
             catch (CircuitException ex)
             {
@@ -69,14 +69,6 @@ public static class NgspiceCrossCheck
         optionsCard.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
             .Select(kv => kv.Split('='))
             .ToDictionary(kv => kv[0], kv => double.Parse(kv[1], System.Globalization.CultureInfo.InvariantCulture));
-
-    private static VectorTable RunOurs(MnaSystem system, AnalysisCard card) => card switch
-    {
-        OpCard => Analyses.OperatingPoint(system),
-        DcCard d => Analyses.DcSweep(system, d.Source, d.Start, d.Stop, d.Step, d.Source2, d.Start2, d.Stop2, d.Step2),
-        TranCard t => Analyses.Transient(system, t.Step, t.Stop, double.IsNaN(t.Start) ? 0 : t.Start, t.MaxStep, t.Uic).Vectors,
-        _ => throw new NotSupportedException(card.ToString()),
-    };
 
     /// <summary>Reference vector for one of our names: v(node) → node voltage, i(v1) → v1#branch. Null for our internal nodes.</summary>
     private static double[]? Reference(NgspiceResult r, string ourName)
@@ -131,7 +123,7 @@ public static class NgspiceCrossCheck
             for (int k = 0; k < ours.Count; k++)
             {
                 double t = ours.Scale[k], v = ours[name][k];
-                double linear = InterpolateLinear(time, reference, t), cubic = InterpolateCubic(time, reference, t);
+                double linear = LinearInterpolation.At(time, reference, t), cubic = InterpolateCubic(time, reference, t);
                 double error = Math.Max(0, Math.Max(Math.Min(linear, cubic) - v, v - Math.Max(linear, cubic)));
                 if (error > worst.MaxAbsoluteError) worst = new VectorComparison(name, error, scale, t, v, linear);
             }
@@ -141,16 +133,6 @@ public static class NgspiceCrossCheck
     }
 
     private static IReadOnlyList<string> NotCompared(VectorTable ours) => ours.Names.Skip(1).Where(n => n.Contains('#')).ToList();
-
-    private static double InterpolateLinear(double[] x, double[] y, double at)
-    {
-        int hi = Array.BinarySearch(x, at);
-        if (hi >= 0) return y[hi];
-        hi = ~hi;
-        if (hi == 0) return y[0];
-        if (hi >= x.Length) return y[^1];
-        return y[hi - 1] + (y[hi] - y[hi - 1]) * (at - x[hi - 1]) / (x[hi] - x[hi - 1]);
-    }
 
     /// <summary>Cubic (Lagrange) interpolation through the four reference points around <paramref name="at"/>.</summary>
     private static double InterpolateCubic(double[] x, double[] y, double at)

@@ -16,20 +16,8 @@ public static class BuiltinEngine
         try
         {
             using var system = new MnaSystem(circuit);
-            switch (card)
-            {
-                case OpCard:
-                    return new AnalysisRun(card, Name, Analyses.OperatingPoint(system), clock.Elapsed);
-                case DcCard d:
-                    var sweep = Analyses.DcSweep(system, d.Source, d.Start, d.Stop, d.Step, d.Source2, d.Start2, d.Stop2, d.Step2);
-                    return new AnalysisRun(card, Name, sweep, clock.Elapsed);
-                case TranCard t:
-                    var (table, sim) = Analyses.Transient(system, t.Step, t.Stop,
-                        double.IsNaN(t.Start) ? 0 : t.Start, t.MaxStep, t.Uic);
-                    return new AnalysisRun(card, Name, table, clock.Elapsed) { Energy = sim.Energy, RejectedPoints = sim.RejectedPoints };
-                default:
-                    throw new CliFailure($"{card.Location}: {card.GetType().Name} is not supported by the built-in engine");
-            }
+            var (table, sim) = AnalysisCardRunner.Run(system, card);
+            return new AnalysisRun(card, Name, table, clock.Elapsed) { Energy = sim?.Energy, RejectedPoints = sim?.RejectedPoints };
         }
         catch (CircuitException ex)
         {
