@@ -1,0 +1,105 @@
+using CircuitNeuro.EventKernel.Random;
+
+namespace CircuitNeuro.Learning.EqSpike;
+
+/// <summary>Which rule writes the synapses.</summary>
+public enum EqSpikeVariant
+{
+    /// <summary>Chapter 2: ρ̄ blocks, ideal numeric synapses.</summary>
+    EqSpike,
+    /// <summary>Chapter 3: ρ̄ blocks, threshold-memristor synapses written by pulse superposition.</summary>
+    Memristive,
+    /// <summary>Chapter 4, synch variant: accumulated pulse tails instead of ρ̄ blocks, threshold-memristor synapses.</summary>
+    AEqSpike,
+}
+
+/// <summary>The A-EqSpike pulse (seed 002 §4.2): tail length γ_len (T_refract), amplitude γ_amp (V_th) and shape.</summary>
+public sealed record TailPulse
+{
+    public double Length { get; init; } = 20;
+    public double Amplitude { get; init; } = 1e-4;
+    public TailShape Shape { get; init; } = TailShape.Square;
+
+    public int LengthSteps => EqSpikeParameters.ToSteps(Length);
+
+    public void Validate()
+    {
+        EqSpikeParameters.Check(LengthSteps >= 2, "tail.length", Length, "≥ 1 T_refract");
+        EqSpikeParameters.Check(Amplitude > 0 && double.IsFinite(Amplitude), "tail.amplitude", Amplitude, "> 0");
+        Shape.Validate();
+    }
+}
+
+/// <summary>Everything that defines a network before training: variant, size, hyperparameters, devices, non-idealities.</summary>
+public sealed record EqSpikeSetup
+{
+    public EqSpikeVariant Variant { get; init; } = EqSpikeVariant.EqSpike;
+    public int Hidden { get; init; } = 32;
+    public EqSpikeParameters Parameters { get; init; } = new();
+    public MemristorSynapseOptions Memristor { get; init; } = new();
+    public SparseProgramming Sparse { get; init; } = SparseProgramming.Dense;
+    public TailPulse Tail { get; init; } = new();
+    /// <summary>σ of the per-neuron gain α ~ 𝒩(1, σ²) (§3.7.1; truncated at 0.01).</summary>
+    public double NeuronSpread { get; init; }
+
+    /// <summary>Seed 002 Table 3.1 (memristive EqSpike on Digits) with the retained p = 1/15 and 125 dt nudge [S L1829].</summary>
+    public static EqSpikeSetup MemristiveDigits { get; } = new()
+    {
+        Variant = EqSpikeVariant.Memristive,
+        Parameters = new EqSpikeParameters { LearningRate = 6e-5, FreeTime = 75, NudgeTime = 62.5 },
+        Sparse = new SparseProgramming(SparseMode.Probabilistic, 1.0 / 15),
+    };
+
+    /// <summary>Seed 002 Table 4.1 (A-EqSpike synch on Digits): γ_amp = 1e-4 V_th, γ_len = 20 T_refract, η_lr = 1 (notes §4.5 reading).</summary>
+    public static EqSpikeSetup AEqSpikeDigits { get; } = new()
+    {
+        Variant = EqSpikeVariant.AEqSpike,
+        Parameters = new EqSpikeParameters { LearningRate = 1, FreeTime = 100, NudgeTime = 62.5 },
+    };
+
+    public void Validate()
+    {
+        EqSpikeParameters.Check(Hidden >= 1, "hidden", Hidden, "≥ 1");
+        EqSpikeParameters.Check(NeuronSpread >= 0, "neuron_spread", NeuronSpread, "≥ 0");
+        Parameters.Validate();
+        Sparse.Validate();
+        if (Variant != EqSpikeVariant.EqSpike) Memristor.Validate();
+        if (Variant == EqSpikeVariant.AEqSpike) Tail.Validate();
+    }
+
+    /// <summary>A fresh network; every random draw (weights, devices, gains, signs, noise) comes from <paramref name="random"/>.</summary>
+    public EqSpikeNetwork Build(int inputs, int outputs, RandomStreams random)
+    {
+        Validate();
+        var p = Parameters;
+        Func<int, IDerivativeEstimator> estimator = Variant == EqSpikeVariant.AEqSpike
+            ? n => new TailAccumulator(n, Tail.LengthSteps, Tail.Amplitude, Tail.Shape)
+            : n => new RhoBarBlock(n, p.LeakIntegrator, p.TauSteps, p.FilterLength);
+        ISynapseWriter writer = Variant == EqSpikeVariant.EqSpike
+            ? new NumericSynapseWriter()
+            : new MemristiveSynapseWriter(DeviceOptions(), random.Get("eqspike/devices"), random.Get("eqspike/write-noise"));
+        var net = new EqSpikeNetwork(inputs, Hidden, outputs, p, estimator, writer, random, Sparse);
+        if (NeuronSpread > 0)
+        {
+            var rng = random.Get("eqspike/neuron-gain");
+            for (int l = 0; l < 3; l++)
+            {
+                var gain = net.Layer(l).Gain;
+                for (int i = 0; i < gain.Length; i++) gain[i] = Math.Max(0.01, rng.Normal(1, NeuronSpread));
+            }
+        }
+        return net;
+    }
+
+    /// <summary>
+    /// A-EqSpike: the tail (in V_th) is itself the overshoot across the device, so the nominal device writes η_lr per V_th
+    /// of overshoot (Table 4.1's η_lr read as that normalised speed [D]); EqSpike-memristive keeps the configured device.
+    /// </summary>
+    private MemristorSynapseOptions DeviceOptions()
+    {
+        if (Variant != EqSpikeVariant.AEqSpike) return Memristor;
+        var d = Memristor.Device;
+        double slope = Parameters.LearningRate * (d.Gmax - d.Gmin) / (Memristor.PulseWidth * d.ThresholdPositive);
+        return Memristor with { Device = d with { SlopePositive = slope, SlopeNegative = slope } };
+    }
+}

@@ -1,0 +1,42 @@
+namespace CircuitNeuro.Learning.EqSpike;
+
+/// <summary>
+/// How a weight update reaches a synapse: written as a number, or as a programming pulse through a memristor model.
+/// Weights live in per-layer arrays owned by the network; the writer may keep device state beside them.
+/// </summary>
+public interface ISynapseWriter
+{
+    /// <summary>Called once by the network with its weight arrays (layer 0: input→hidden, 1: hidden↔output).</summary>
+    void Attach(IReadOnlyList<double[]> weights);
+
+    /// <summary>Applies one update request (the ΔW a nominal, ideal synapse would get) to synapse k of a layer.</summary>
+    void Write(int layer, int k, double request);
+
+    /// <summary>Number of writes (programming events) so far.</summary>
+    long Writes { get; }
+
+    /// <summary>Programming energy so far, J (0 for a numeric synapse).</summary>
+    double Energy { get; }
+
+    /// <summary>Resets the counters (the weights keep their values).</summary>
+    void ResetCounters();
+}
+
+/// <summary>Ideal synapse: W += request (EqSpike of chapter 2).</summary>
+public sealed class NumericSynapseWriter : ISynapseWriter
+{
+    private IReadOnlyList<double[]> _weights = [];
+
+    public long Writes { get; private set; }
+    public double Energy => 0;
+
+    public void Attach(IReadOnlyList<double[]> weights) => _weights = weights;
+
+    public void Write(int layer, int k, double request)
+    {
+        _weights[layer][k] += request;
+        Writes++;
+    }
+
+    public void ResetCounters() => Writes = 0;
+}

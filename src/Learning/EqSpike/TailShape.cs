@@ -1,0 +1,89 @@
+namespace CircuitNeuro.Learning.EqSpike;
+
+/// <summary>
+/// The low-amplitude tail of an A-EqSpike pulse as data (seed 002 §4.2): piecewise-linear knots (time as a fraction of
+/// the tail length γ_len, from 0 to 1; value as a fraction of γ_amp). Equal neighbouring times make a jump.
+/// <see cref="Square"/> is the accumulator shape of Eq. (4.1) [S L2023]: +1 over the first half after the spike,
+/// −1 over the second, so the sum of a neuron's tails counts its recent spikes minus its older ones (∝ ρ̇).
+/// </summary>
+public sealed record TailShape(double[] Times, double[] Values)
+{
+    public static TailShape Square { get; } = new([0, 0.5, 0.5, 1], [1, 1, -1, -1]);
+
+    /// <summary>The "saw" reading of Fig. 4.2a [D]: amplitudes fall linearly with the age of the spike in each half.</summary>
+    public static TailShape Saw { get; } = new([0, 0.5, 0.5, 1], [1, 0, 0, -1]);
+
+    public void Validate()
+    {
+        if (Times.Length < 2 || Times.Length != Values.Length) throw new ArgumentException("tail shape: need at least two (time, value) knots of equal count");
+        if (Times[0] != 0 || Times[^1] != 1) throw new ArgumentException("tail shape: knot times must run from 0 to 1");
+        for (int i = 1; i < Times.Length; i++)
+            if (!(Times[i] >= Times[i - 1])) throw new ArgumentException($"tail shape: knot time {i} ({Times[i]}) decreases");
+        foreach (double v in Values)
+            if (!double.IsFinite(v)) throw new ArgumentException("tail shape: values must be finite");
+    }
+
+    /// <summary>Value at fraction f ∈ [0, 1) of the tail (right-continuous at jumps).</summary>
+    public double At(double f)
+    {
+        for (int k = Times.Length - 2; k >= 0; k--)
+        {
+            if (f < Times[k]) continue;
+            double span = Times[k + 1] - Times[k];
+            if (span <= 0) continue;
+            return Values[k] + (Values[k + 1] - Values[k]) * Math.Min(1, (f - Times[k]) / span);
+        }
+        return Values[0];
+    }
+}
+
+/// <summary>
+/// Superposed tails of each neuron's pulses (A-EqSpike, seed 002 §4.1): A(t) = γ_amp·Σ_k shape((t − t_k)/γ_len) over
+/// the spikes of the last γ_len steps, in units of V_th. Replaces the ρ̄ block: the partner's programming pulse
+/// reads it across the memristor (Eq. 4.2).
+/// </summary>
+public sealed class TailAccumulator : IDerivativeEstimator
+{
+    private readonly bool[] _recent;   // [neuron * len + slot]
+    private readonly double[] _weights;
+    private readonly double[] _value;
+    private readonly int _len;
+    private int _step;
+
+    public TailAccumulator(int size, int lengthSteps, double amplitude, TailShape shape)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(size);
+        if (lengthSteps < 2) throw new ArgumentException($"tail length must be ≥ 2 steps (got {lengthSteps})");
+        shape.Validate();
+        _len = lengthSteps;
+        _recent = new bool[size * lengthSteps];
+        _value = new double[size];
+        _weights = Enumerable.Range(0, lengthSteps).Select(m => amplitude * shape.At((double)m / lengthSteps)).ToArray();
+    }
+
+    public int Size => _value.Length;
+
+    public void Reset()
+    {
+        Array.Clear(_recent);
+        Array.Clear(_value);
+        _step = 0;
+    }
+
+    public void Step(ReadOnlySpan<bool> spikes)
+    {
+        int slot = _step % _len;
+        for (int i = 0; i < _value.Length; i++)
+        {
+            int b = i * _len;
+            _recent[b + slot] = spikes[i];
+            double sum = 0;
+            for (int age = 0; age < _len; age++)
+                if (_recent[b + (slot - age + _len) % _len]) sum += _weights[age];
+            _value[i] = sum;
+        }
+        _step++;
+    }
+
+    public double Value(int i) => _value[i];
+}
