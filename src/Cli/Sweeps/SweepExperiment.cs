@@ -42,8 +42,9 @@ public abstract class SweepExperiment
         string? kind = tree.TopLevelScalar("kind");
         if (kind == PulseStudyConfig.KindName || (kind is null && (tree.HasTopLevelKey("pulse") || tree.HasTopLevelKey("devices"))))
             return new PulseStudySweepExperiment();
+        if (kind == EqSpikeConfig.KindName) return new EqSpikeSweepExperiment();
         if (kind is null) return new InferenceSweepExperiment();
-        throw new ExperimentConfigException($"{source}: kind '{kind}' is not known (pulse-study; inference experiments have no kind key)");
+        throw new ExperimentConfigException($"{source}: kind '{kind}' is not known (pulse-study, eqspike; inference experiments have no kind key)");
     }
 
     /// <summary>The numeric top-level values of a summary.json.</summary>
