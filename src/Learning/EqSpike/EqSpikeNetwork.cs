@@ -75,8 +75,12 @@ public sealed class EqSpikeNetwork
 
     /// <summary>Called after each synapse write in learning (layer, synapse index, step): probes such as the STDP window.</summary>
     public Action<int, int, int>? AfterWrite { get; set; }
+    /// <summary>Steps of the free phase of the present sample.</summary>
+    public int FreeSteps => _p.FreeSteps;
     /// <summary>Called at every spike (global neuron id, step).</summary>
     public Action<int, int>? OnSpike { get; set; }
+    /// <summary>Called at the start of every step (step, nudging), before any neuron moves: probes such as the STDP window.</summary>
+    public Action<int, bool>? TickStarted { get; set; }
 
     private static double[] Xavier(int rows, int fanIn, RandomStream rng)
     {
@@ -137,6 +141,7 @@ public sealed class EqSpikeNetwork
     private void OnTick(in SimEvent ev)
     {
         int step = ev.IntPayload;
+        TickStarted?.Invoke(step, _nudging);
         if (_nudging)
             for (int o = 0; o < _nOut; o++) _layers[2].Add(o, -_signedBeta * (Rate(o) - _target[o]));
         _layers[0].Step(step, _inputCurrent, _spiked[0]);
