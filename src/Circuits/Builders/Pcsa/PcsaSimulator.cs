@@ -10,38 +10,46 @@ public static class PcsaSimulator
     /// <summary>Largest time step of our engine (s): the truncation-error control takes smaller ones on the edges.</summary>
     public const double MaxStep = 0.5e-9;
 
-    public static PcsaRead Run(PcsaDesign design, PcsaRun run)
+    public static PcsaRead Run(PcsaDesign design, PcsaRun run) =>
+        RunText(PcsaNetlist.Write(design, run.Stop, run.SenseEnd), null, design, run);
+
+    /// <summary>
+    /// Runs any PCSA netlist text with nodes q, qb and supply VDD on our engine; <paramref name="timing"/> supplies the
+    /// supply voltage, SEN edge and decision time the reader uses (its other fields are not used).
+    /// </summary>
+    public static PcsaRead RunText(string text, string? baseDirectory, PcsaDesign timing, PcsaRun run)
     {
-        string text = PcsaNetlist.Write(design, run.Stop, run.SenseEnd);
-        var circuit = CircuitFactory.Build(NetlistParser.ParseText(text, "pcsa.cir"));
+        var circuit = CircuitFactory.Build(NetlistParser.ParseText(text, "pcsa.cir", baseDirectory));
         using var system = new MnaSystem(circuit);
-        int q = system.NodeIndex("q"), qb = system.NodeIndex("qb"), idd = Array.IndexOf(system.UnknownNames.ToArray(), "i(vdd)");
-        if (idd < 0) throw new InvalidOperationException("no branch current for VDD in the PCSA netlist");
-        var reader = new PcsaWaveformReader(design);
+        int q = system.NodeIndex("q"), qb = system.NodeIndex("qb"), idd = system.UnknownNames.ToList().IndexOf("i(vdd)");
+        if (q < 0 || qb < 0 || idd < 0) throw new ArgumentException("a PCSA netlist needs nodes q and qb and a supply source VDD");
+        var reader = new PcsaWaveformReader(timing);
         var sim = new TransientSimulation(system, MaxStep, run.Stop, MaxStep);
-        sim.PointAccepted += s => reader.Add(s.Time, system.Solution[q], system.Solution[qb], -design.SupplyVoltage * system.Solution[idd]);
+        sim.PointAccepted += s => reader.Add(s.Time, system.Solution[q], system.Solution[qb], -timing.SupplyVoltage * system.Solution[idd]);
         sim.Start();
-        sim.AddBreakpoint(design.DecisionTime);
+        sim.AddBreakpoint(timing.DecisionTime);
         const double chunk = 2e-9;
         while (sim.Time < run.Stop)
         {
             sim.AdvanceTo(Math.Min(run.Stop, sim.Time + chunk));
-            if (run.StopWhenResolved && reader.Resolved && sim.Time >= design.DecisionTime) break;
+            if (run.StopWhenResolved && reader.Resolved && sim.Time >= timing.DecisionTime) break;
         }
         return reader.Result();
     }
 
     /// <summary>The same read on ngspice (batch process); <paramref name="design"/>'s model file should hold ngspice cards.</summary>
-    public static PcsaRead RunNgspice(PcsaDesign design, PcsaRun run, NgspiceBatch? ngspice = null)
+    public static PcsaRead RunNgspice(PcsaDesign design, PcsaRun run, NgspiceBatch? ngspice = null) =>
+        RunNgspiceText(PcsaNetlist.Write(design, run.Stop, run.SenseEnd), null, design, ngspice);
+
+    public static PcsaRead RunNgspiceText(string text, string? baseDirectory, PcsaDesign timing, NgspiceBatch? ngspice = null)
     {
-        string text = PcsaNetlist.Write(design, run.Stop, run.SenseEnd);
-        var r = (ngspice ?? new NgspiceBatch()).RunNetlist(text);
+        var r = (ngspice ?? new NgspiceBatch()).RunNetlist(text, baseDirectory);
         var time = r.Time;
         var vq = r.Voltage("q");
         var vqb = r.Voltage("qb");
         var idd = r.Current("vdd");
-        var reader = new PcsaWaveformReader(design);
-        for (int k = 0; k < time.Length; k++) reader.Add(time[k], vq[k], vqb[k], -design.SupplyVoltage * idd[k]);
+        var reader = new PcsaWaveformReader(timing);
+        for (int k = 0; k < time.Length; k++) reader.Add(time[k], vq[k], vqb[k], -timing.SupplyVoltage * idd[k]);
         return reader.Result();
     }
 }
