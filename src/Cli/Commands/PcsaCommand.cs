@@ -25,6 +25,7 @@ public static class PcsaCommand
         pcsa.Subcommands.Add(Supply(io));
         pcsa.Subcommands.Add(Energy(io));
         pcsa.Subcommands.Add(Compare(io));
+        pcsa.Subcommands.Add(Errors(io));
         return pcsa;
     }
 
@@ -186,6 +187,18 @@ public static class PcsaCommand
             var reference = Setup(p, c, "compare", PcsaEngine.Bsim4, p.GetValue(bsim));
             return Print(io, PcsaCompareExperiment.Run(ekv, reference, p.GetValue(max) * 1e-9, io.Err));
         }));
+        return command;
+    }
+
+    private static Command Errors(CliConsole io)
+    {
+        var command = new Command("errors", "Ternary error rates of seed Table 4.2: HfO2 pairs programmed with the Fig. 4.7 conditions, read by the behavioural rule and by the transistor-level PCSA at each corner; writes errors.csv.");
+        var c = AddCommon(command, "errors");
+        var zero = new Option<int>("--zero-pairs") { Description = "Pairs programmed to 0.", DefaultValueFactory = _ => 4000 };
+        var signed = new Option<int>("--signed-pairs") { Description = "Pairs programmed to each of +1 and -1.", DefaultValueFactory = _ => 1000 };
+        command.Options.Add(zero); command.Options.Add(signed);
+        command.SetAction(p => CliErrors.Guard(io, () => Print(io, PcsaErrorRateExperiment.Run(Setup(p, c, "errors"),
+            Positive(p.GetValue(zero), "--zero-pairs"), Positive(p.GetValue(signed), "--signed-pairs"), io.Err))));
         return command;
     }
 }

@@ -38,3 +38,18 @@ public class PcsaMismatchTests
         Assert.Equal(-1, minus.Weight);
     }
 }
+
+public class PcsaOperatingPointTests
+{
+    [Fact]
+    public void Monte_Carlo_read_whose_operating_point_defeats_Newton_still_reads()
+    {
+        // Seed 1, sample 6 of `pcsa corners`, typical corner: Newton fails from zeros and from the precharged guess (bit lines
+        // floating on femtoampere sub-threshold currents); the pseudo-transient fallback finds the operating point.
+        var m = new PcsaMismatch { Avt = 10e-9, GlobalSigma = 15e-3 };
+        var d = Design(9999.999999999998, 4641.588833612777) with { ThresholdShifts = m.Sample(Design(), new RandomStreams(1).Get("pcsa/mc/6")) };
+        var r = Read(d);
+        Assert.Equal(-1, r.Weight);
+        Assert.InRange(r.ResolutionTime, 5e-9, 50e-9);
+    }
+}

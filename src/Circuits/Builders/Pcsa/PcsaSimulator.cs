@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CircuitNeuro.Circuits.Analysis;
 using CircuitNeuro.Circuits.Netlist;
 using CircuitNeuro.Circuits.Ngspice;
@@ -26,7 +27,7 @@ public static class PcsaSimulator
         var reader = new PcsaWaveformReader(timing);
         var sim = new TransientSimulation(system, MaxStep, run.Stop, MaxStep);
         sim.PointAccepted += s => reader.Add(s.Time, system.Solution[q], system.Solution[qb], -timing.SupplyVoltage * system.Solution[idd]);
-        SolvePrechargedOperatingPoint(system, timing.SupplyVoltage);
+        SolvePrechargedOperatingPoint(system, text, baseDirectory, timing.SupplyVoltage);
         sim.Start(uic: true);
         sim.AddBreakpoint(timing.DecisionTime);
         const double chunk = 2e-9;
@@ -39,20 +40,46 @@ public static class PcsaSimulator
     }
 
     /// <summary>
-    /// The t = 0 operating point (SEN low), started from the precharged state — Q and Qb at V_DD, every other node at
-    /// V_DD/2 — instead of all zeros: with SEN low the bit lines and source line float on sub-threshold currents of
-    /// femtoamperes, and Newton from zero failed for about one Monte Carlo read in a thousand. The solution becomes the
-    /// transient's initial condition for every node, so the run starts exactly at this operating point.
+    /// The t = 0 operating point (SEN low). With SEN low the bit lines and the source line float on sub-threshold currents
+    /// of femtoamperes, and Newton from all zeros fails for about one Monte Carlo read in a thousand. So Newton starts from
+    /// the precharged state (Q and Qb at V_DD, every other node at V_DD/2); if that fails too, from the end of a
+    /// pseudo-transient of the same circuit with SEN held low (ngspice's "optran" idea: the capacitances regularise Newton),
+    /// run for 10 s, until the floating nodes have settled, whose end state is taken as the operating point. The solution
+    /// becomes the transient's initial condition for every node, so the run starts exactly at this operating point.
     /// </summary>
-    private static void SolvePrechargedOperatingPoint(MnaSystem system, double supply)
+    private static void SolvePrechargedOperatingPoint(MnaSystem system, string text, string? baseDirectory, double supply)
     {
         var guess = new double[system.UnknownCount];
         for (int i = 0; i < system.NodeCount; i++)
             guess[i] = system.VectorName(i) is "v(q)" or "v(qb)" ? supply : supply / 2;
         system.SetSolution(guess);
-        OperatingPoint.Solve(system, useCurrentSolutionAsGuess: true);
+        try
+        {
+            OperatingPoint.Solve(system, useCurrentSolutionAsGuess: true);
+        }
+        catch (ConvergenceException)
+        {
+            // The settled pseudo-transient is the operating point (its nodes move by < 1e-9 V/s at the end).
+            system.SetSolution(PseudoTransient(text, baseDirectory, system, guess));
+        }
         for (int i = 0; i < system.NodeCount; i++)
             system.Circuit.InitialConditions[system.VectorName(i)[2..^1]] = system.Solution[i];
+    }
+
+    /// <summary>Node voltages after 10 s with SEN held at 0 V, started from <paramref name="guess"/> (same unknown order as <paramref name="like"/>).</summary>
+    private static double[] PseudoTransient(string text, string? baseDirectory, MnaSystem like, double[] guess)
+    {
+        const double settle = 10; // s: the floating nodes' C/g is ~1 pF / 1 pS = 1 s
+        string held = Regex.Replace(text, @"^VSEN\s+sen\s+0\s+PWL\(.*\)\s*$", "VSEN sen 0 0", RegexOptions.Multiline | RegexOptions.IgnoreCase);
+        var circuit = CircuitFactory.Build(NetlistParser.ParseText(held, "pcsa-settle.cir", baseDirectory));
+        for (int i = 0; i < like.NodeCount; i++) circuit.InitialConditions[like.VectorName(i)[2..^1]] = guess[i];
+        using var system = new MnaSystem(circuit);
+        var sim = new TransientSimulation(system, settle / 50, settle, settle / 10);
+        sim.Start(uic: true);
+        sim.AdvanceTo(settle);
+        var x = new double[like.UnknownCount];
+        for (int i = 0; i < like.NodeCount; i++) x[i] = system.Voltage(like.VectorName(i)[2..^1]);
+        return x;
     }
 
     /// <summary>The same read on ngspice (batch process); <paramref name="design"/>'s model file should hold ngspice cards.</summary>
