@@ -48,6 +48,7 @@ public static class CliApp
         root.Subcommands.Add(PulseStudyCommand.Create(io));
         root.Subcommands.Add(SweepCommand.Create(io));
         root.Subcommands.Add(EqSpikeCommand.Create(io));
+        root.Subcommands.Add(PcsaCommand.Create(io));
         return root;
     }
 

@@ -1,5 +1,11 @@
 namespace CircuitNeuro.Circuits.Devices;
 
+/// <summary>A ternary read of a 2T2R pair: +1, −1 or 0 from the bit-line and bit-line-bar resistances (ohms).</summary>
+public interface IPcsaReadRule
+{
+    int Read(double bitLine, double bitLineBar);
+}
+
 /// <summary>
 /// Behavioural ternary read of a 2T2R pair by the precharge sense amplifier (seed 000 §4.2; notes 000 §1.4, §1.8, §1.12),
 /// standing in for the transistor-level PCSA (a separate issue). The PCSA resolves within 50 ns only when the faster
@@ -9,7 +15,7 @@ namespace CircuitNeuro.Circuits.Devices;
 /// [S L1484, L1520]. R_f = 50 kΩ is the frontier of the ngspice reconstruction (notes 000 §1.12: ±1 whenever
 /// min R ≤ 50 kΩ, 0 whenever both ≥ 100 kΩ) [R]. The seed's experimental frontier is stochastic (S L1503); this rule is sharp.
 /// </summary>
-public sealed record BehaviouralPcsaReadRule(double FrontierResistance = 50e3)
+public sealed record BehaviouralPcsaReadRule(double FrontierResistance = 50e3) : IPcsaReadRule
 {
     /// <summary>Ternary weight read from the bit-line and bit-line-bar resistances (ohms).</summary>
     public int Read(double bitLine, double bitLineBar)

@@ -1,3 +1,5 @@
+using CircuitNeuro.Circuits.Analysis;
+
 namespace CircuitNeuro.Circuits.Elements;
 
 /// <summary>
@@ -34,5 +36,31 @@ public static class FetLimits
         if (vOld >= 3.5)
             return vNew > vOld ? Math.Min(vNew, 3 * vOld + 2) : vNew < 3.5 ? Math.Max(vNew, 2) : vNew;
         return vNew > vOld ? Math.Min(vNew, 4) : Math.Max(vNew, -0.5);
+    }
+
+    /// <summary>Limits gate–source and drain–source voltages together, in the frame of whichever terminal acted as source last iteration.</summary>
+    public static (double Vgs, double Vds) GateAndDrain(double vgs, double vds, double vgsOld, double vdsOld, double vto)
+    {
+        if (vdsOld >= 0)
+        {
+            double vgdRaw = vgs - vds;
+            vgs = Gate(vgs, vgsOld, vto);
+            return (vgs, Drain(vgs - vgdRaw, vdsOld));
+        }
+        double vgd = Gate(vgs - vds, vgsOld - vdsOld, vto);
+        vds = -Drain(-(vgs - vgd), -vdsOld);
+        return (vgd + vds, vds);
+    }
+
+    /// <summary>A linear (overlap) capacitance between two terminals, stamped as its companion conductance.</summary>
+    public static void LoadOverlapCapacitance(LoadContext ctx, ReactiveState state, in ConductanceStamp stamp, double c, int a, int b)
+    {
+        if (c == 0) return;
+        double v = ctx.V(a) - ctx.V(b);
+        double i = state.Integrate(ctx.Integrator, c * v);
+        double g = ctx.Integrator.A0 * c;
+        stamp.Load(ctx, g);
+        ctx.AddRhs(a, -(i - g * v));
+        ctx.AddRhs(b, i - g * v);
     }
 }

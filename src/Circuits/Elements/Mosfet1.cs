@@ -168,20 +168,7 @@ public sealed class Mosfet1 : Element
 
     private (double Vgs, double Vds, double Vbs) LimitStep(double vgs, double vds, double vbs, Mosfet1Temperature t)
     {
-        double vto = t.Vto * Model.Polarity;
-        double vgdOld = _vgsOld - _vdsOld;
-        if (_vdsOld >= 0)
-        {
-            double vgdRaw = vgs - vds;
-            vgs = FetLimits.Gate(vgs, _vgsOld, vto);
-            vds = FetLimits.Drain(vgs - vgdRaw, _vdsOld);
-        }
-        else
-        {
-            double vgd = FetLimits.Gate(vgs - vds, vgdOld, vto);
-            vds = -FetLimits.Drain(-(vgs - vgd), -_vdsOld);
-            vgs = vgd + vds;
-        }
+        (vgs, vds) = FetLimits.GateAndDrain(vgs, vds, _vgsOld, _vdsOld, t.Vto * Model.Polarity);
         double vcrit = Junction.CriticalVoltage(t.ThermalVoltage, t.SaturationCurrent * Multiplier);
         if (vds >= 0) vbs = Junction.Limit(vbs, _vbsOld, t.ThermalVoltage, vcrit, out _);
         else
@@ -201,20 +188,9 @@ public sealed class Mosfet1 : Element
         ibd += _qbd.Integrate(ctx.Integrator, qbd); gbd += a0 * cbd;
         ibs += _qbs.Integrate(ctx.Integrator, qbs); gbs += a0 * cbs;
         // Linear overlap capacitances, stamped as companion conductances between the terminals.
-        LoadLinearCap(ctx, _qgs, _cgs, Model.Cgso * Width * Multiplier, G, _s);
-        LoadLinearCap(ctx, _qgd, _cgd, Model.Cgdo * Width * Multiplier, G, _d);
-        LoadLinearCap(ctx, _qgb, _cgb, Model.Cgbo * Length * Multiplier, G, B);
-    }
-
-    private static void LoadLinearCap(LoadContext ctx, ReactiveState state, in ConductanceStamp stamp, double c, int a, int b)
-    {
-        if (c == 0) return;
-        double v = ctx.V(a) - ctx.V(b);
-        double i = state.Integrate(ctx.Integrator, c * v);
-        double g = ctx.Integrator.A0 * c;
-        stamp.Load(ctx, g);
-        ctx.AddRhs(a, -(i - g * v));
-        ctx.AddRhs(b, i - g * v);
+        FetLimits.LoadOverlapCapacitance(ctx, _qgs, _cgs, Model.Cgso * Width * Multiplier, G, _s);
+        FetLimits.LoadOverlapCapacitance(ctx, _qgd, _cgd, Model.Cgdo * Width * Multiplier, G, _d);
+        FetLimits.LoadOverlapCapacitance(ctx, _qgb, _cgb, Model.Cgbo * Length * Multiplier, G, B);
     }
 
     /// <summary>Drain current (into the drain terminal) at the present solution.</summary>

@@ -36,7 +36,7 @@ public sealed record Mosfet1Model
     {
         var p = new ModelParameters(name, values);
         double level = p.Get("level", 1);
-        if (level != 1) throw new CircuitException(null, $"model '{name}': level {level} is not available in the built-in engine (level 1); run it on the ngspice backend");
+        if (level != 1) throw new CircuitException(null, $"model '{name}': level {level} is not available in the built-in engine (levels 1 and 44 = EKV 2.6); run it on the ngspice backend");
         if (p.Has("tox")) throw new CircuitException(null, $"model '{name}': TOX (Meyer gate capacitances) is not supported by the built-in level-1 model; give KP and explicit capacitors");
         var m = new Mosfet1Model
         {

@@ -66,10 +66,14 @@ public static class CircuitFactory
                 return new Diode(c.Name, n[0], n[1], Model(c, netlist, models, "d", (name, card) => DiodeModel.FromParameters(name, card.Parameters)),
                     double.IsNaN(c.Value) ? P("area", 1) : c.Value, Flag("off"));
             case 'M':
-                var mos = Model(c, netlist, models, null, (name, card) => card.Type is "nmos" or "pmos"
-                    ? Mosfet1Model.FromParameters(name, card.Type, card.Parameters)
+                var mos = Model<object>(c, netlist, models, null, (name, card) => card.Type is "nmos" or "pmos"
+                    ? MosfetModels.FromCard(name, card.Type, card.Parameters)
                     : throw new CircuitException(c.Name, $"model '{name}' has type '{card.Type}', a MOSFET needs nmos or pmos"));
-                return new Mosfet1(c.Name, n[0], n[1], n[2], n[3], mos, P("w", 1e-4), P("l", 1e-4), P("m", 1), Flag("off"));
+                // delvto (ngspice's instance threshold shift, added to the signed VTO as BSIM4 does) gives each EKV instance its own card.
+                if (mos is EkvModel ekv)
+                    return new MosfetEkv(c.Name, n[0], n[1], n[2], n[3], ekv with { Vto = ekv.Vto + P("delvto", 0) }, P("w", 1e-4), P("l", 1e-4), P("m", 1));
+                if (c.Parameters.ContainsKey("delvto")) throw new CircuitException(c.Name, "delvto is only supported on LEVEL=44 (EKV) models in the built-in engine");
+                return new Mosfet1(c.Name, n[0], n[1], n[2], n[3], (Mosfet1Model)mos, P("w", 1e-4), P("l", 1e-4), P("m", 1), Flag("off"));
             case 'S':
                 return new VoltageSwitch(c.Name, n[0], n[1], n[2], n[3],
                     Model(c, netlist, models, "sw", (name, card) => SwitchModel.FromParameters(name, card.Parameters)), Flag("on"));

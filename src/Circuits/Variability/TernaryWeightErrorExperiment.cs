@@ -36,7 +36,7 @@ public sealed record TernaryErrorCounts(int NonZeroPairs, int Type1, int Type2, 
 public sealed class TernaryWeightErrorExperiment
 {
     public required DeviceSampler<HfO2FilamentParameters> DeviceParameters { get; init; }
-    public BehaviouralPcsaReadRule ReadRule { get; init; } = new();
+    public IPcsaReadRule ReadRule { get; init; } = new BehaviouralPcsaReadRule();
     /// <summary>Resistance before programming (a formed device in LRS [A]; one full cycle makes the result insensitive to it).</summary>
     public double InitialResistance { get; init; } = 3e3;
     /// <summary>Relative tolerance 1e-6: R to ≈ 1e-3 relative at worst, far below the σ_ln = 0.6 spread, and ≈ 30 % fewer steps than 1e-7.</summary>
