@@ -40,6 +40,10 @@ public sealed class LoadContext
     public bool InitJunctions { get; internal set; }
     /// <summary>Cleared by a device that had to limit its junction voltages this iteration.</summary>
     public bool DevicesConverged { get; set; } = true;
+    /// <summary>Set by an element's timestep suggestion when the trial step is a short step across its own abrupt
+    /// change (a switch closing): the truncation-error test is skipped for it and, once accepted, integration
+    /// restarts at first order with a small step, as after a breakpoint.</summary>
+    public bool StepCrossesDiscontinuity { get; set; }
     /// <summary>Thermal voltage kT/q at the circuit temperature.</summary>
     public double ThermalVoltage => Physics.ThermalVoltage(Options.Temperature);
 

@@ -127,8 +127,10 @@ public sealed class TransientSimulation
     private double TruncationStep()
     {
         double h = double.PositiveInfinity;
-        foreach (var s in _states) h = Math.Min(h, _system.Integrator.TruncationStep(s, _system.Options));
+        _system.Context.StepCrossesDiscontinuity = false;
         foreach (var e in _system.Circuit.Elements) h = Math.Min(h, e.SuggestTimestep(_system.Context));
+        if (_system.Context.StepCrossesDiscontinuity) return h; // the derivatives jump inside this short step by design
+        foreach (var s in _states) h = Math.Min(h, _system.Integrator.TruncationStep(s, _system.Options));
         return h;
     }
 
@@ -167,6 +169,8 @@ public sealed class TransientSimulation
             _nextStep = Math.Min(_nextStep, 0.1 * Math.Min(Math.Max(h, MaxStep * 1e-3), gap));
             _nextStep = Math.Max(_nextStep, 10 * _minStep);
         }
+        if (_system.Context.StepCrossesDiscontinuity) NotifyDiscontinuity();
+        if (_system.Context.StepCrossesDiscontinuity) NotifyDiscontinuity();
         Energy.Record(_system.Context, Time);
         PointAccepted?.Invoke(this);
     }
