@@ -190,14 +190,27 @@ public static class PcsaCommand
         return command;
     }
 
+    private static PcsaCalibration Calibration(string value) => value.ToLowerInvariant() switch
+    {
+        "consistent" => PcsaCalibration.Consistent,
+        "behavioural" or "behavioral" => PcsaCalibration.Behavioural,
+        "transistor" => PcsaCalibration.Transistor,
+        _ => throw new CliFailure($"--calibration {value}: use consistent, behavioural or transistor"),
+    };
+
     private static Command Errors(CliConsole io)
     {
         var command = new Command("errors", "Ternary error rates of seed Table 4.2: HfO2 pairs programmed with the Fig. 4.7 conditions, read by the behavioural rule and by the transistor-level PCSA at each corner; writes errors.csv.");
         var c = AddCommon(command, "errors");
         var zero = new Option<int>("--zero-pairs") { Description = "Pairs programmed to 0.", DefaultValueFactory = _ => 4000 };
         var signed = new Option<int>("--signed-pairs") { Description = "Pairs programmed to each of +1 and -1.", DefaultValueFactory = _ => 1000 };
-        command.Options.Add(zero); command.Options.Add(signed);
-        command.SetAction(p => CliErrors.Guard(io, () => Print(io, PcsaErrorRateExperiment.Run(Setup(p, c, "errors"),
+        var calibration = new Option<string>("--calibration")
+        {
+            Description = "Read rule the HfO2 RESET law is fitted to Table 4.2 through: consistent (each read with its own fit), behavioural (50 kOhm rule) or transistor (typical-corner PCSA).",
+            DefaultValueFactory = _ => "consistent",
+        };
+        command.Options.Add(zero); command.Options.Add(signed); command.Options.Add(calibration);
+        command.SetAction(p => CliErrors.Guard(io, () => Print(io, PcsaErrorRateExperiment.Run(Setup(p, c, "errors"), Calibration(p.GetValue(calibration)!),
             Positive(p.GetValue(zero), "--zero-pairs"), Positive(p.GetValue(signed), "--signed-pairs"), io.Err))));
         return command;
     }
