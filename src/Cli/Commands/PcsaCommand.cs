@@ -26,6 +26,7 @@ public static class PcsaCommand
         pcsa.Subcommands.Add(Energy(io));
         pcsa.Subcommands.Add(Compare(io));
         pcsa.Subcommands.Add(Errors(io));
+        pcsa.Subcommands.Add(Network(io));
         return pcsa;
     }
 
@@ -187,6 +188,20 @@ public static class PcsaCommand
             var reference = Setup(p, c, "compare", PcsaEngine.Bsim4, p.GetValue(bsim));
             return Print(io, PcsaCompareExperiment.Run(ekv, reference, p.GetValue(max) * 1e-9, io.Err));
         }));
+        return command;
+    }
+
+    private static Command Network(CliConsole io)
+    {
+        var command = new Command("network", "Network-level effect of Table 4.2: a ternary network trained on Digits, every weight stored in a 2T2R pair (calibrated HfO2 model, Fig. 4.7 programming) and read by the typical-corner PCSA; writes network.csv.");
+        var c = AddCommon(command, "network");
+        var data = new Option<string>("--data") { Description = "Digits data set.", DefaultValueFactory = _ => "data/digits.csv.gz" };
+        var hidden = new Option<int>("--hidden") { Description = "Hidden neurons.", DefaultValueFactory = _ => 64 };
+        var epochs = new Option<int>("--epochs") { Description = "Training epochs.", DefaultValueFactory = _ => 60 };
+        var trials = new Option<int>("--trials") { Description = "Independent programmings of the array per condition.", DefaultValueFactory = _ => 10 };
+        command.Options.Add(data); command.Options.Add(hidden); command.Options.Add(epochs); command.Options.Add(trials);
+        command.SetAction(p => CliErrors.Guard(io, () => Print(io, PcsaNetworkExperiment.Run(Setup(p, c, "network"), p.GetValue(data)!,
+            Positive(p.GetValue(hidden), "--hidden"), Positive(p.GetValue(epochs), "--epochs"), Positive(p.GetValue(trials), "--trials"), io.Err))));
         return command;
     }
 
