@@ -43,4 +43,12 @@ public class PcsaCommandTests
         Assert.Equal(2, r.ExitCode);
         Assert.Contains(expected, r.Err);
     }
+
+    [Fact]
+    public void Unknown_calibration_is_a_one_line_error()
+    {
+        var r = CliRun.Invoke("pcsa", "errors", "--calibration", "magic");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("--calibration magic", r.Err);
+    }
 }

@@ -7,6 +7,16 @@ public interface IPcsaReadRule
 }
 
 /// <summary>
+/// A read rule of a symmetric sense amplifier in the form the Table 4.2 calibration needs: a pair reads ±1 (the sign of the
+/// lower branch) exactly when the lower resistance is below <see cref="ZeroFrontier"/> of the higher one, else 0.
+/// </summary>
+public interface IPcsaZeroFrontier : IPcsaReadRule
+{
+    /// <summary>a*(R_high) ≤ R_high: the largest lower resistance that still reads ±1 against a device of <paramref name="higher"/> Ω.</summary>
+    double ZeroFrontier(double higher);
+}
+
+/// <summary>
 /// Behavioural ternary read of a 2T2R pair by the precharge sense amplifier (seed 000 §4.2; notes 000 §1.4, §1.8, §1.12),
 /// standing in for the transistor-level PCSA (a separate issue). The PCSA resolves within 50 ns only when the faster
 /// branch is fast enough, i.e. when the lower of the two resistances is below a frontier R_f:
@@ -15,8 +25,10 @@ public interface IPcsaReadRule
 /// [S L1484, L1520]. R_f = 50 kΩ is the frontier of the ngspice reconstruction (notes 000 §1.12: ±1 whenever
 /// min R ≤ 50 kΩ, 0 whenever both ≥ 100 kΩ) [R]. The seed's experimental frontier is stochastic (S L1503); this rule is sharp.
 /// </summary>
-public sealed record BehaviouralPcsaReadRule(double FrontierResistance = 50e3) : IPcsaReadRule
+public sealed record BehaviouralPcsaReadRule(double FrontierResistance = 50e3) : IPcsaZeroFrontier
 {
+    public double ZeroFrontier(double higher) => Math.Min(FrontierResistance, higher);
+
     /// <summary>Ternary weight read from the bit-line and bit-line-bar resistances (ohms).</summary>
     public int Read(double bitLine, double bitLineBar)
     {

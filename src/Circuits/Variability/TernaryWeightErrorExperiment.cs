@@ -55,15 +55,25 @@ public sealed class TernaryWeightErrorExperiment
             int count = weight == 0 ? zeroPairs : signedPairsPerWeight;
             for (int i = 0; i < count; i++, pair++)
             {
-                double bl = Program(streams, population, 2 * pair, weight == 1, conditions);
-                double blb = Program(streams, population, 2 * pair + 1, weight == -1, conditions);
-                int read = ReadRule.Read(bl, blb);
+                int read = ProgramAndRead(streams, population, pair, weight, conditions);
                 if (weight == 0) { if (read != 0) type3++; }
                 else if (read == 0) type2++;
                 else if (read != weight) type1++;
             }
         }
         return new TernaryErrorCounts(2 * signedPairsPerWeight, type1, type2, zeroPairs, type3);
+    }
+
+    /// <summary>
+    /// Programs pair <paramref name="pair"/> of <paramref name="population"/> to <paramref name="weight"/> (+1 LRS/HRS, −1 HRS/LRS,
+    /// 0 HRS/HRS) and returns what the read rule reads; the pair's devices use streams 2·pair and 2·pair + 1 (as in <see cref="Run"/>).
+    /// </summary>
+    public int ProgramAndRead(RandomStreams streams, string population, int pair, int weight, TernaryProgrammingConditions conditions)
+    {
+        if (weight is < -1 or > 1) throw new ArgumentOutOfRangeException(nameof(weight), $"ternary weight must be -1, 0 or +1 (got {weight})");
+        double bl = Program(streams, population, 2 * pair, weight == 1, conditions);
+        double blb = Program(streams, population, 2 * pair + 1, weight == -1, conditions);
+        return ReadRule.Read(bl, blb);
     }
 
     private double Program(RandomStreams streams, string population, int device, bool toLrs, TernaryProgrammingConditions c)

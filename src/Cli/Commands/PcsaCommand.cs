@@ -26,6 +26,7 @@ public static class PcsaCommand
         pcsa.Subcommands.Add(Energy(io));
         pcsa.Subcommands.Add(Compare(io));
         pcsa.Subcommands.Add(Errors(io));
+        pcsa.Subcommands.Add(Network(io));
         return pcsa;
     }
 
@@ -190,14 +191,41 @@ public static class PcsaCommand
         return command;
     }
 
+    private static Command Network(CliConsole io)
+    {
+        var command = new Command("network", "Network-level effect of Table 4.2: a ternary network trained on Digits, every weight stored in a 2T2R pair (calibrated HfO2 model, Fig. 4.7 programming) and read by the typical-corner PCSA; writes network.csv.");
+        var c = AddCommon(command, "network");
+        var data = new Option<string>("--data") { Description = "Digits data set.", DefaultValueFactory = _ => "data/digits.csv.gz" };
+        var hidden = new Option<int>("--hidden") { Description = "Hidden neurons.", DefaultValueFactory = _ => 64 };
+        var epochs = new Option<int>("--epochs") { Description = "Training epochs.", DefaultValueFactory = _ => 60 };
+        var trials = new Option<int>("--trials") { Description = "Independent programmings of the array per condition.", DefaultValueFactory = _ => 10 };
+        command.Options.Add(data); command.Options.Add(hidden); command.Options.Add(epochs); command.Options.Add(trials);
+        command.SetAction(p => CliErrors.Guard(io, () => Print(io, PcsaNetworkExperiment.Run(Setup(p, c, "network"), p.GetValue(data)!,
+            Positive(p.GetValue(hidden), "--hidden"), Positive(p.GetValue(epochs), "--epochs"), Positive(p.GetValue(trials), "--trials"), io.Err))));
+        return command;
+    }
+
+    private static PcsaCalibration Calibration(string value) => value.ToLowerInvariant() switch
+    {
+        "consistent" => PcsaCalibration.Consistent,
+        "behavioural" or "behavioral" => PcsaCalibration.Behavioural,
+        "transistor" => PcsaCalibration.Transistor,
+        _ => throw new CliFailure($"--calibration {value}: use consistent, behavioural or transistor"),
+    };
+
     private static Command Errors(CliConsole io)
     {
         var command = new Command("errors", "Ternary error rates of seed Table 4.2: HfO2 pairs programmed with the Fig. 4.7 conditions, read by the behavioural rule and by the transistor-level PCSA at each corner; writes errors.csv.");
         var c = AddCommon(command, "errors");
         var zero = new Option<int>("--zero-pairs") { Description = "Pairs programmed to 0.", DefaultValueFactory = _ => 4000 };
         var signed = new Option<int>("--signed-pairs") { Description = "Pairs programmed to each of +1 and -1.", DefaultValueFactory = _ => 1000 };
-        command.Options.Add(zero); command.Options.Add(signed);
-        command.SetAction(p => CliErrors.Guard(io, () => Print(io, PcsaErrorRateExperiment.Run(Setup(p, c, "errors"),
+        var calibration = new Option<string>("--calibration")
+        {
+            Description = "Read rule the HfO2 RESET law is fitted to Table 4.2 through: consistent (each read with its own fit), behavioural (50 kOhm rule) or transistor (typical-corner PCSA).",
+            DefaultValueFactory = _ => "consistent",
+        };
+        command.Options.Add(zero); command.Options.Add(signed); command.Options.Add(calibration);
+        command.SetAction(p => CliErrors.Guard(io, () => Print(io, PcsaErrorRateExperiment.Run(Setup(p, c, "errors"), Calibration(p.GetValue(calibration)!),
             Positive(p.GetValue(zero), "--zero-pairs"), Positive(p.GetValue(signed), "--signed-pairs"), io.Err))));
         return command;
     }

@@ -53,18 +53,32 @@ public class PcsaSeedTargetTests
         Assert.True(Math.Abs(Math.Log(high / typical)) > 2 * Math.Abs(Math.Log(hot / typical)), $"typical {typical}, 60 °C {hot}, 1.3 V {high}");
     }
 
-    [Fact]
-    public void Supply_sensitivity_is_magnified_near_threshold()
+    private static (double Down, double Up, double Nominal) SupplyRatios(double loweredVt)
     {
-        // S L1511: at 0.7 V, ±0.1 V changes the delay about twofold; at 1.2 V the read is far less sensitive.
         double T(double v)
         {
-            var d = Design() with { SupplyVoltage = v };
-            return PcsaSimulator.Run(d, PcsaRun.Delay(d, 2e-6)).ResolutionTime;
+            var d = PcsaThresholdVariant.Lowered(Design() with { SupplyVoltage = v }, loweredVt);
+            return PcsaSimulator.Run(d, PcsaRun.Delay(d, 20e-6)).ResolutionTime;
         }
-        double low = T(0.7) / T(0.8), nominal = T(1.1) / T(1.2);
-        Assert.InRange(low, 1.5, 4);
-        Assert.True(low > 2 * (nominal - 1) + 1, $"0.7→0.8 V ratio {low}, 1.1→1.2 V ratio {nominal}");
+        double t7 = T(0.7);
+        return (T(0.6) / t7, t7 / T(0.8), T(1.1) / T(1.2));
+    }
+
+    [Fact]
+    public void Supply_claim_at_0_7_V_holds_only_with_a_threshold_near_0_42_V()
+    {
+        // S L1511: "with a supply voltage of 0.7V ..., variations of the supply voltage of ±0.1V can impact the mean
+        // switching delay of the PCSA, by a factor two": both t(0.6)/t(0.7) and t(0.7)/t(0.8) about 2, read here as in
+        // [1.5, 2.5]. The same line gives V_T ≈ 0.6 V, with which this topology is near threshold at 0.6–0.7 V and far more
+        // sensitive (README: ×6.9 / ×3.1). The claim holds with every |V_T| lowered by 0.175 V (|V_T| ≈ 0.425 V), and not
+        // with 0.6 V; the 1.2 V read stays much less sensitive either way.
+        var implied = SupplyRatios(0.175);
+        Assert.InRange(implied.Down, 1.5, 2.5);
+        Assert.InRange(implied.Up, 1.5, 2.5);
+        Assert.True(implied.Up > 2 * (implied.Nominal - 1) + 1, $"0.7→0.8 V ratio {implied.Up}, 1.1→1.2 V ratio {implied.Nominal}");
+        var seedThreshold = SupplyRatios(0);
+        Assert.True(seedThreshold.Down > 4 && seedThreshold.Up > 2.5,
+            $"with V_T = 0.6 V: t(0.6)/t(0.7) = {seedThreshold.Down:F2}, t(0.7)/t(0.8) = {seedThreshold.Up:F2} (README documents ×6.9 / ×3.1)");
     }
 
     [Theory]

@@ -3,48 +3,64 @@ using CircuitNeuro.Circuits.Devices;
 namespace CircuitNeuro.Circuits.Builders.Pcsa;
 
 /// <summary>
-/// The ternary read of a 2T2R pair by the transistor-level PCSA, replacing <see cref="BehaviouralPcsaReadRule"/>'s fixed
-/// frontier. Reads are tabulated once on a log grid of (R_BL, R_BLb); a pair whose grid cell has the same read at its four
-/// corners takes that read, any other pair (near the frontier or the diagonal) is simulated. Resistances outside the grid
-/// are clamped to it (beyond 10 MΩ and below 1 kΩ the read no longer changes with R in this circuit).
+/// The ternary read of a 2T2R pair by the transistor-level PCSA (no mismatch, so the circuit is symmetric), tabulated once as
+/// its zero frontier: for each higher resistance R_hi on a log grid, a*(R_hi) is the lower resistance at which the 50 ns read
+/// turns from ±1 to 0 (bisection in log R with transients). A pair reads ±1 (the sign of the lower branch) when
+/// min(R) &lt; a*(max(R)), a* interpolated linearly in log–log; else 0. Outside the grid a* is clamped to its end values
+/// (above 10 MΩ the higher branch barely conducts in 50 ns, so a* no longer moves). Checked against direct reads in
+/// PcsaCalibratedTable42Tests.
 /// </summary>
-public sealed class PcsaTransistorReadRule : IPcsaReadRule
+public sealed class PcsaTransistorReadRule : IPcsaZeroFrontier
 {
-    private readonly PcsaDesign _design;
-    private readonly Func<PcsaDesign, PcsaRead> _read;
-    private readonly double[] _grid;
-    private readonly int[,] _table;
+    private readonly double[] _lnHigh;
+    private readonly double[] _lnFrontier;
 
-    public PcsaTransistorReadRule(PcsaDesign design, Func<PcsaDesign, PcsaRead> read, double low = 1e3, double high = 10e6, int points = 25)
+    /// <param name="iterations">bisection steps on [<paramref name="floor"/>, R_hi]: 14 gives a* to ≈ 0.1 % in R.</param>
+    public PcsaTransistorReadRule(PcsaDesign design, Func<PcsaDesign, PcsaRead> read,
+        double low = 2e3, double high = 10e6, int points = 24, int iterations = 14, double floor = 200)
     {
-        _design = design;
-        _read = read;
-        _grid = PcsaSearch.LogGrid(low, high, points);
-        _table = new int[points, points];
-        for (int i = 0; i < points; i++)
-            for (int j = 0; j < points; j++)
-                _table[i, j] = Simulate(_grid[i], _grid[j]);
+        var grid = PcsaSearch.LogGrid(low, high, points);
+        _lnHigh = grid.Select(r => Math.Log(r)).ToArray();
+        _lnFrontier = grid.Select(hi => Math.Log(FrontierAt(design, read, hi, floor, iterations))).ToArray();
+        Simulated = points * (iterations + 2);
     }
 
-    /// <summary>Pairs that needed their own transient.</summary>
-    public int Simulated { get; private set; }
+    /// <summary>Transients run to build the table.</summary>
+    public int Simulated { get; }
 
-    private int Simulate(double bl, double blb) => _read(_design with { BitLineResistance = bl, BitLineBarResistance = blb }).Weight;
+    /// <summary>The tabulated (R_hi, a*) nodes, ohms.</summary>
+    public IEnumerable<(double Higher, double Frontier)> Nodes => _lnHigh.Zip(_lnFrontier, (h, f) => (Math.Exp(h), Math.Exp(f)));
+
+    private static double FrontierAt(PcsaDesign design, Func<PcsaDesign, PcsaRead> read, double higher, double floor, int iterations)
+    {
+        bool Resolves(double lower) => read(design with { BitLineResistance = lower, BitLineBarResistance = higher }).Weight == 1;
+        if (Resolves(higher)) return higher;
+        if (!Resolves(floor)) return floor;
+        double lo = Math.Log(floor), hi = Math.Log(higher);
+        for (int k = 0; k < iterations; k++)
+        {
+            double mid = (lo + hi) / 2;
+            if (Resolves(Math.Exp(mid))) lo = mid; else hi = mid;
+        }
+        return Math.Exp((lo + hi) / 2);
+    }
+
+    public double ZeroFrontier(double higher)
+    {
+        double x = Math.Log(higher);
+        if (x <= _lnHigh[0]) return Math.Min(higher, Math.Exp(_lnFrontier[0]));
+        if (x >= _lnHigh[^1]) return Math.Exp(_lnFrontier[^1]);
+        int k = Array.BinarySearch(_lnHigh, x);
+        if (k >= 0) return Math.Exp(_lnFrontier[k]);
+        k = ~k - 1;
+        double u = (x - _lnHigh[k]) / (_lnHigh[k + 1] - _lnHigh[k]);
+        return Math.Min(higher, Math.Exp(_lnFrontier[k] + u * (_lnFrontier[k + 1] - _lnFrontier[k])));
+    }
 
     public int Read(double bitLine, double bitLineBar)
     {
-        double bl = Math.Clamp(bitLine, _grid[0], _grid[^1]), blb = Math.Clamp(bitLineBar, _grid[0], _grid[^1]);
-        int i = Cell(bl), j = Cell(blb);
-        int w = _table[i, j];
-        if (_table[i + 1, j] == w && _table[i, j + 1] == w && _table[i + 1, j + 1] == w) return w;
-        Simulated++;
-        return Simulate(bl, blb);
-    }
-
-    private int Cell(double r)
-    {
-        int k = Array.BinarySearch(_grid, r);
-        if (k < 0) k = ~k - 1;
-        return Math.Clamp(k, 0, _grid.Length - 2);
+        double lower = Math.Min(bitLine, bitLineBar), higher = Math.Max(bitLine, bitLineBar);
+        if (!(lower < ZeroFrontier(higher))) return 0;
+        return bitLine < bitLineBar ? 1 : -1;
     }
 }
