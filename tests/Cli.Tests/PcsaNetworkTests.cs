@@ -1,3 +1,4 @@
+using CircuitNeuro.Learning.Ternary;
 using CircuitNeuro.Circuits.Devices;
 using CircuitNeuro.Circuits.Variability;
 using CircuitNeuro.Cli.Experiments;
@@ -12,14 +13,14 @@ namespace CircuitNeuro.Cli.Tests;
 public sealed class TrainedTernaryNetwork
 {
     public Dataset Test { get; }
-    public PcsaTernaryMlp Net { get; }
+    public TernaryMlp Net { get; }
     public TernaryWeights Ideal { get; }
 
     public TrainedTernaryNetwork()
     {
         var (train, test) = DigitsDataset.Load(RepoPaths.Data("digits.csv.gz")).SplitEvery(5);
         Test = test;
-        Net = PcsaTernaryMlp.Train(train, 32, 30, 0.1, new RandomStreams(3).Get("train"));
+        Net = TernaryMlp.Train(train, 32, 30, 0.1, new RandomStreams(3).Get("train"));
         Ideal = Net.Ternarize();
     }
 }

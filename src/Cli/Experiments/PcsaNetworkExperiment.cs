@@ -1,3 +1,4 @@
+using CircuitNeuro.Learning.Ternary;
 using CircuitNeuro.Circuits.Builders.Pcsa;
 using CircuitNeuro.Circuits.Devices;
 using CircuitNeuro.Circuits.Variability;
@@ -11,7 +12,7 @@ public sealed record WeightReadErrors(int Type1, int Type2, int Type3);
 
 /// <summary>
 /// `pcsa network`: the network-level effect of Table 4.2 (seed 000 S L1526–1530: "92.2 %" falling to 92.05 / 92.02 % with
-/// the 100 µs / 1 µs error rates). A ternary network (<see cref="PcsaTernaryMlp"/>) is trained on Digits; each of its
+/// the 100 µs / 1 µs error rates). A ternary network (<see cref="TernaryMlp"/>) is trained on Digits; each of its
 /// weights is then stored in its own 2T2R pair, programmed by the calibrated HfO2 model with the Fig. 4.7 conditions and
 /// read by the typical-corner transistor PCSA (the consistent calibration of `pcsa errors`), and the test accuracy is
 /// compared with ideal reads. A control injects 10× the seed's Type 3 rate as independent flips, to show that the injected
@@ -50,7 +51,7 @@ public static class PcsaNetworkExperiment
     {
         var (train, test) = DigitsDataset.Load(dataFile).SplitEvery(5);
         var streams = new RandomStreams(setup.Seed);
-        var net = PcsaTernaryMlp.Train(train, hidden, epochs, 0.1, streams.Get("pcsa/network/train"));
+        var net = TernaryMlp.Train(train, hidden, epochs, 0.1, streams.Get("pcsa/network/train"));
         var ideal = net.Ternarize();
         int zeros = ideal.Hidden.Concat(ideal.Output).Sum(r => r.Count(w => w == 0));
         double idealAccuracy = net.Accuracy(test, ideal);

@@ -1,7 +1,7 @@
 using CircuitNeuro.EventKernel.Random;
 using CircuitNeuro.Learning.Data;
 
-namespace CircuitNeuro.Cli.Experiments;
+namespace CircuitNeuro.Learning.Ternary;
 
 /// <summary>Ternary weights of both layers (−1, 0, +1), row-major [output][input], and each layer's digital scale.</summary>
 public sealed record TernaryWeights(int[][] Hidden, double HiddenScale, int[][] Output, double OutputScale)
@@ -26,12 +26,12 @@ public sealed record TernaryWeights(int[][] Hidden, double HiddenScale, int[][] 
 /// ternary weight networks (Li et al. 2016): Δ = 0.7·mean|w|, t = sign(w)·[|w| &gt; Δ], scale = mean |w| over |w| &gt; Δ.
 /// Not the seed's VGG/CIFAR-10 network: Digits is the data set this repository ships.
 /// </summary>
-public sealed class PcsaTernaryMlp
+public sealed class TernaryMlp
 {
     private readonly double[][] _w1, _w2;
     private readonly double[] _b1, _b2;
 
-    private PcsaTernaryMlp(int inputs, int hidden, int classes, RandomStream rng)
+    private TernaryMlp(int inputs, int hidden, int classes, RandomStream rng)
     {
         _w1 = Layer(hidden, inputs, rng);
         _w2 = Layer(classes, hidden, rng);
@@ -42,10 +42,10 @@ public sealed class PcsaTernaryMlp
     private static double[][] Layer(int rows, int cols, RandomStream rng) =>
         Enumerable.Range(0, rows).Select(_ => Enumerable.Range(0, cols).Select(_ => rng.Normal(0, 1 / Math.Sqrt(cols))).ToArray()).ToArray();
 
-    public static PcsaTernaryMlp Train(Dataset train, int hidden, int epochs, double learningRate, RandomStream rng, int batch = 16)
+    public static TernaryMlp Train(Dataset train, int hidden, int epochs, double learningRate, RandomStream rng, int batch = 16)
     {
         if (hidden < 1 || epochs < 1 || !(learningRate > 0)) throw new ArgumentException($"need hidden ≥ 1, epochs ≥ 1, rate > 0 (got {hidden}, {epochs}, {learningRate})");
-        var net = new PcsaTernaryMlp(train.FeatureCount, hidden, train.ClassCount, rng);
+        var net = new TernaryMlp(train.FeatureCount, hidden, train.ClassCount, rng);
         var order = Enumerable.Range(0, train.Count).ToArray();
         for (int epoch = 0; epoch < epochs; epoch++)
         {
