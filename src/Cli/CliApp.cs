@@ -47,6 +47,7 @@ public static class CliApp
         root.Subcommands.Add(BenchCommand.Create(io));
         root.Subcommands.Add(PulseStudyCommand.Create(io));
         root.Subcommands.Add(SweepCommand.Create(io));
+        root.Subcommands.Add(VdspCommand.Create(io));
         return root;
     }
 
