@@ -10,6 +10,8 @@ public sealed record WtaLayerParameters
     public double TauMembrane { get; init; } = 0.03;
     public double Threshold { get; init; } = 1;
     public double RefractoryPeriod { get; init; } = 0.005;
+    /// <summary>Floor of the potential (Nengo `min_voltage` = −1 in the paper's scripts): V &lt; 0 when adaptation exceeds the input.</summary>
+    public double MinVoltage { get; init; } = -1;
     public double Gain { get; init; } = 2;
     public double Bias { get; init; }
     /// <summary>Low-pass synapse from the input spikes (s).</summary>
@@ -26,6 +28,7 @@ public sealed record WtaLayerParameters
         Require(TauMembrane > 0, "output tau_membrane must be > 0");
         Require(double.IsFinite(Threshold) && Threshold > 0, "output threshold must be > 0 (reset is 0)");
         Require(RefractoryPeriod >= 0, "output refractory period must be ≥ 0");
+        Require(MinVoltage <= 0, "output min_voltage must be ≤ 0 (the reset)");
         Require(double.IsFinite(Gain) && double.IsFinite(Bias), "output gain and bias must be finite");
         Require(TauSynapse > 0, "tau_synapse must be > 0");
         Require(SpikeAmplitude > 0 && double.IsFinite(SpikeAmplitude), "spike amplitude must be > 0");

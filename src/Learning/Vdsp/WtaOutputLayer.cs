@@ -76,7 +76,7 @@ public sealed class WtaOutputLayer : ICheckpointable
                 _refractory[j] = p.RefractoryPeriod + (double.IsFinite(tSpike) ? Math.Clamp(tSpike, 0, dt) : 0);
                 _v[j] = 0;
             }
-            if (_v[j] < 0) _v[j] = 0;
+            if (_v[j] < p.MinVoltage) _v[j] = p.MinVoltage;
             double output = j == winner ? 1 / dt : 0;
             _adaptation[j] += dt / p.TauAdaptation * (p.AdaptationIncrement * output - _adaptation[j]);
             if (_inhibited[j] != 0) _inhibited[j]--;
