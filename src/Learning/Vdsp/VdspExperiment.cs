@@ -76,12 +76,14 @@ public sealed class VdspExperiment : ICheckpointable
             int epoch = (int)(position / _train.Count);
             int index = Order(epoch)[position % _train.Count];
             Network.Learning = true;
+            Network.DriveScale = 1;
             Network.Present(_train.Features[index]);
             return;
         }
         long k = position - TrainPresentations;
         if (k == 0 || k == _label.Count) Network.ResetOutputs(); // a fresh evaluation network, as Nengo builds one
         Network.Learning = false;
+        Network.DriveScale = Network.Options.EvaluationDriveScale;
         if (k < _label.Count)
         {
             Readout.Observe(_label.Labels[k], Network.Present(_label.Features[k]));

@@ -83,6 +83,9 @@ public sealed class VdspNetwork : ICheckpointable
     /// <summary>V of input neuron i at time t (exact closed form; no side effects).</summary>
     public double InputPotential(int i, double time) => Inputs.PotentialAt(i, time);
 
+    /// <summary>Multiplies the input drive (1 while training; <see cref="VdspNetworkOptions.EvaluationDriveScale"/> when evaluating).</summary>
+    public double DriveScale { get; set; } = 1;
+
     public bool Learning
     {
         get => Plasticity?.Enabled ?? false;
@@ -116,7 +119,8 @@ public sealed class VdspNetwork : ICheckpointable
         InputSpikes++;
         Weights.ReadRow(e.IntPayload, _row);
         var drive = Output.DriveBuffer;
-        for (int j = 0; j < _row.Length; j++) drive[j] += (_forwardOffset + _forwardScale * _row[j]) * Options.Output.SpikeAmplitude;
+        double amplitude = Options.Output.SpikeAmplitude * DriveScale;
+        for (int j = 0; j < _row.Length; j++) drive[j] += (_forwardOffset + _forwardScale * _row[j]) * amplitude;
     }
 
     private void OnStep(in SimEvent e)

@@ -19,6 +19,13 @@ public sealed record VdspNetworkOptions
     public double InputRefractory { get; init; } = 0.005;
     public double InitialWeightMax { get; init; } = 1;
     public WtaLayerParameters Output { get; init; } = new();
+    /// <summary>
+    /// Input drive multiplier while labelling and testing. The paper's evaluation networks connect the frozen weights
+    /// as a Nengo transform on the input spikes (amplitude/dt each) where training fed W·amplitude, so their drive is
+    /// 1/dt = 200× larger [C: VDSP_Nengo evaluate_mnist_* scripts, notes 003 §2.3]: every step the neuron with the
+    /// largest weighted input wins. 1 evaluates with the training dynamics.
+    /// </summary>
+    public double EvaluationDriveScale { get; init; } = 200;
 
     public int StepsPerImage => (int)Math.Round(PresentationTime / Dt);
 
@@ -32,6 +39,7 @@ public sealed record VdspNetworkOptions
         Require(InputTau > 0, $"input_tau must be > 0 (got {InputTau})");
         Require(InputReset < InputThreshold, $"input_reset {InputReset} must be below input_threshold {InputThreshold}");
         Require(InputRefractory >= 0, $"input_refractory must be ≥ 0 (got {InputRefractory})");
+        Require(EvaluationDriveScale > 0 && double.IsFinite(EvaluationDriveScale), $"evaluation_drive_scale must be > 0 (got {EvaluationDriveScale})");
         Require(InitialWeightMax is > 0 and <= 1, $"initial_weight_max must be in (0, 1] (got {InitialWeightMax})");
         Output.Validate();
     }
