@@ -47,7 +47,7 @@ public static class VdspRun
     public static VdspExperiment Build(VdspConfig cfg)
     {
         var (train, label, test) = LoadData(cfg);
-        var network = cfg.Plasticity().BuildNetwork(cfg.Network, train.FeatureCount, cfg.Seed);
+        var network = cfg.Learning.BuildNetwork(cfg.Network, train.FeatureCount, cfg.Seed);
         return new VdspExperiment(network, train, label, test, cfg.Epochs, cfg.Shuffle, cfg.Seed);
     }
 

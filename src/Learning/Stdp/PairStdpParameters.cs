@@ -2,10 +2,10 @@ namespace CircuitNeuro.Learning.Stdp;
 
 /// <summary>
 /// Pair-based STDP with the classic exponential window (Bi &amp; Poo, J. Neurosci. 18, 1998; nearest-spike
-/// pairing as in Morrison, Diesmann &amp; Gerstner, Biol. Cybern. 98, 2008, §4.1):
+/// pairing as in Morrison, Diesmann &amp; Gerstner, Biol. Cybern. 98, 2008):
 /// Δt = t_post − t_pre &gt; 0 (causal): Δw = +η·f₊(w)·e^{−Δt/τ₊}; Δt &lt; 0: Δw = −η·r·f₋(w)·e^{Δt/τ₋}.
 /// f₊ = 1 − w, f₋ = w with soft bounds (the same weight dependence as VDSP, for a fair comparison), else 1.
-/// Default time constants: τ₊ = 16.8 ms, τ₋ = 33.7 ms (Bi &amp; Poo fit as quoted by Morrison et al. 2008).
+/// Default time constants: τ₊ = 16.8 ms, τ₋ = 33.7 ms (the Bi &amp; Poo window fit; values as commonly used).
 /// </summary>
 public sealed record PairStdpParameters
 {

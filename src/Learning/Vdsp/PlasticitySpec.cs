@@ -11,7 +11,7 @@ public sealed record PlasticitySpec
     public static IReadOnlyList<string> Devices { get; } = ["ideal", "tio2", "hfo2", "hfzro4", "tio2-2022"];
 
     public string Rule { get; init; } = "vdsp";
-    /// <summary>η of VDSP (the paper sweeps 0.004–0.011) or A₊ of STDP.</summary>
+    /// <summary>η of VDSP (the paper sweeps 0.004–0.011); STDP has its own in <see cref="Stdp"/>.</summary>
     public double LearningRate { get; init; } = 0.005;
     public string Device { get; init; } = "ideal";
     public double ProgrammingVoltage { get; init; }
@@ -29,7 +29,7 @@ public sealed record PlasticitySpec
         if (Rule != "vdsp" && Device != "ideal") throw new ArgumentException($"device '{Device}' needs rule vdsp (the device fits are VDSP fits)");
         if (!(LearningRate >= 0) || !double.IsFinite(LearningRate)) throw new ArgumentException($"learning_rate must be finite and ≥ 0 (got {LearningRate})");
         if (!(VoltageClipMin < VoltageClipMax)) throw new ArgumentException($"voltage clip [{VoltageClipMin}, {VoltageClipMax}] is empty");
-        (Stdp with { LearningRate = LearningRate }).Validate();
+        Stdp.Validate();
     }
 
     private static DenseSynapticWeights Copy(DenseSynapticWeights w)
@@ -62,13 +62,11 @@ public sealed record PlasticitySpec
         Func<VdspNetwork, ISpikePlasticity>? attach = Rule switch
         {
             "vdsp" => net => new VdspPlasticity(net.Scheduler, net.OutputSpikeEvent, net.Weights, net.InputPotential, voltageRule!),
-            "stdp" => net => new PairStdpPlasticity(net.Scheduler, net.InputSpikeEvent, net.Inputs.Id, net.OutputSpikeEvent, net.Weights,
-                                                    Stdp with { LearningRate = LearningRate }),
+            "stdp" => net => new PairStdpPlasticity(net.Scheduler, net.InputSpikeEvent, net.Inputs.Id, net.OutputSpikeEvent, net.Weights, Stdp),
             _ => null,
         };
         Func<VdspNetwork, ISpikePlasticity>? shadow = ShadowStdp
-            ? net => new PairStdpPlasticity(net.Scheduler, net.InputSpikeEvent, net.Inputs.Id, net.OutputSpikeEvent, Copy(net.Weights),
-                                            Stdp with { LearningRate = LearningRate })
+            ? net => new PairStdpPlasticity(net.Scheduler, net.InputSpikeEvent, net.Inputs.Id, net.OutputSpikeEvent, Copy(net.Weights), Stdp)
             : null;
         return new VdspNetwork(options, inputCount, seed, attach, voltageRule is null ? null : voltageRule.ForwardWeight, shadow);
     }
