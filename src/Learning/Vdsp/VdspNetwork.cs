@@ -130,7 +130,7 @@ public sealed class VdspNetwork : ICheckpointable
         {
             _spikeCounts[winner]++;
             OutputSpikes++;
-            Scheduler.Schedule(e.Time, OutputSpikeEvent, intPayload: winner, priority: OutputSpikePriority);
+            Scheduler.Schedule(e.Time + Options.LearningEventDelay, OutputSpikeEvent, intPayload: winner, priority: OutputSpikePriority);
         }
         _nextStep++;
         Scheduler.Schedule(_nextStep * Options.Dt, StepEvent, priority: StepPriority);

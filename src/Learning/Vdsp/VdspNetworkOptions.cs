@@ -26,6 +26,12 @@ public sealed record VdspNetworkOptions
     /// largest weighted input wins. 1 evaluates with the training dynamics.
     /// </summary>
     public double EvaluationDriveScale { get; init; } = 200;
+    /// <summary>
+    /// Delay (s) of the post-spike event the learning rules see. In the paper's Nengo graph the rule node runs before the
+    /// output neurons within a step, so it pairs the previous step's post spike with the current input voltages [R]:
+    /// dt reproduces that; 0 reads V_pre at the spike itself.
+    /// </summary>
+    public double LearningEventDelay { get; init; }
 
     public int StepsPerImage => (int)Math.Round(PresentationTime / Dt);
 
@@ -40,6 +46,7 @@ public sealed record VdspNetworkOptions
         Require(InputReset < InputThreshold, $"input_reset {InputReset} must be below input_threshold {InputThreshold}");
         Require(InputRefractory >= 0, $"input_refractory must be ≥ 0 (got {InputRefractory})");
         Require(EvaluationDriveScale > 0 && double.IsFinite(EvaluationDriveScale), $"evaluation_drive_scale must be > 0 (got {EvaluationDriveScale})");
+        Require(LearningEventDelay >= 0 && double.IsFinite(LearningEventDelay), $"learning_event_delay must be ≥ 0 (got {LearningEventDelay})");
         Require(InitialWeightMax is > 0 and <= 1, $"initial_weight_max must be in (0, 1] (got {InitialWeightMax})");
         Output.Validate();
     }
