@@ -62,6 +62,21 @@ public class VdspCommandTests
         Assert.True(s.RootElement.GetProperty("energy_per_update_j").GetDouble() > 0);
     }
 
+    [Fact]
+    public void Printed_default_reads_back_as_the_paper_network()
+    {
+        using var dir = new TempDirectory();
+        var printed = CliRun.Invoke("vdsp", "train", "--print-default");
+        Assert.True(printed.ExitCode == 0, printed.Err);
+        string file = dir.File("default.yaml");
+        File.WriteAllText(file, printed.Out);
+        var cfg = Experiments.VdspRun.Load(file);
+        Assert.Equal(100, cfg.Network.Outputs);
+        Assert.Equal(70, cfg.Network.StepsPerImage());
+        Assert.Equal(double.NegativeInfinity, cfg.Learning.VoltageClipMin);
+        Assert.Equal("vdsp", cfg.Learning.Rule);
+    }
+
     [Theory]
     [InlineData("rule: hebb", "learning: rule 'hebb' is not one of vdsp, stdp, none")]
     [InlineData("device: tio3", "learning: device 'tio3' is not one of")]

@@ -105,7 +105,7 @@ public sealed class VdspNetwork : ICheckpointable
         if (pixels.Length != Inputs.Size) throw new ArgumentException($"image has {pixels.Length} pixels, the network {Inputs.Size} inputs");
         Array.Clear(_spikeCounts);
         for (int i = 0; i < pixels.Length; i++) Inputs.SetInputCurrent(i, Options.InputGain * pixels[i] + Options.InputBias);
-        long endStep = _nextStep - 1 + Options.StepsPerImage;
+        long endStep = _nextStep - 1 + Options.StepsPerImage();
         Scheduler.RunUntil(endStep * Options.Dt);
         return _spikeCounts;
     }

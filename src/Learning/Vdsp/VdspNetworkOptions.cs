@@ -33,14 +33,14 @@ public sealed record VdspNetworkOptions
     /// </summary>
     public double LearningEventDelay { get; init; }
 
-    public int StepsPerImage => (int)Math.Round(PresentationTime / Dt);
+    public int StepsPerImage() => (int)Math.Round(PresentationTime / Dt);
 
     public void Validate()
     {
         Require(Outputs > 0, $"outputs must be > 0 (got {Outputs})");
         Require(Dt > 0 && double.IsFinite(Dt), $"dt must be > 0 (got {Dt})");
         Require(PresentationTime >= Dt, $"presentation_time must be ≥ dt (got {PresentationTime})");
-        Require(Math.Abs(StepsPerImage * Dt - PresentationTime) <= 1e-9 * PresentationTime, $"presentation_time {PresentationTime} must be a whole number of steps of dt {Dt}");
+        Require(Math.Abs(StepsPerImage() * Dt - PresentationTime) <= 1e-9 * PresentationTime, $"presentation_time {PresentationTime} must be a whole number of steps of dt {Dt}");
         Require(double.IsFinite(InputGain) && double.IsFinite(InputBias), "input gain and bias must be finite");
         Require(InputTau > 0, $"input_tau must be > 0 (got {InputTau})");
         Require(InputReset < InputThreshold, $"input_reset {InputReset} must be below input_threshold {InputThreshold}");
