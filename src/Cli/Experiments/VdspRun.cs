@@ -120,7 +120,7 @@ public static class VdspRun
             ["potentiations"] = ledger.Potentiations, ["depressions"] = ledger.Depressions,
             ["updates_per_train_image"] = trainImages > 0 ? (double)ledger.Updates / trainImages : null,
             ["pulse_energy_j"] = ledger.PulseEnergy, ["switching_energy_j"] = ledger.SwitchingEnergy,
-            ["energy_per_update_j"] = ledger.Updates > 0 ? ledger.EnergyPerUpdate : null,
+            ["energy_per_update_j"] = ledger.Updates > 0 && ledger.PulseEnergy > 0 ? ledger.EnergyPerUpdate : null, // null without a device model
             ["shadow_stdp_post_triggers"] = net.Shadow?.Ledger.PostTriggers, ["shadow_stdp_pre_triggers"] = net.Shadow?.Ledger.PreTriggers,
             ["shadow_stdp_updates"] = net.Shadow?.Ledger.Updates,
             ["stdp_to_vdsp_update_ratio"] = net.Shadow is { } s && ledger.Updates > 0 ? (double)s.Ledger.Updates / ledger.Updates : null,
