@@ -49,6 +49,7 @@ public static class CliApp
         root.Subcommands.Add(SweepCommand.Create(io));
         root.Subcommands.Add(EqSpikeCommand.Create(io));
         root.Subcommands.Add(PcsaCommand.Create(io));
+        root.Subcommands.Add(VdspCommand.Create(io));
         return root;
     }
 
