@@ -101,4 +101,16 @@ public static class VdspDeviceFits
 
     /// <summary>γ_pn = 0.5 as in the code (its comment says 0.2, notes 003 §2.4).</summary>
     public static VdspFitParameters HfO2 { get; } = Fit2025("HfO2", 1.0172, 0.9608, 0.8038, 1.0596, 0.5, 1.3357, 4);
+
+    /// <summary>The fits under the names netlist cards and experiment files use; the first is the default.</summary>
+    public static IReadOnlyList<string> Names { get; } = ["hfo2", "tio2", "hfzro4", "tio2-2022"];
+
+    public static VdspFitParameters ByName(string name) => name.ToLowerInvariant() switch
+    {
+        "hfo2" => HfO2,
+        "tio2" => TiO2,
+        "hfzro4" => HfZrO4,
+        "tio2-2022" => TiO2Nengo2022,
+        _ => throw new ArgumentException($"no VDSP device fit named '{name}' (one of {string.Join("|", Names)})"),
+    };
 }

@@ -38,7 +38,7 @@ public static class MemristorModelCard
                 "threshold" => Threshold(p, Word("convention", "printed", "saturating")),
                 "vteam" => Vteam(p, Word("iv", "linear", "exp"), Word("window", "none", "kvatinsky")),
                 "yakopcic" => Yakopcic(p),
-                "vdsp" => Vdsp(p, Word("device", "hfo2", "tio2", "hfzro4", "tio2-2022")),
+                "vdsp" => Vdsp(p, Word("device", [.. VdspDeviceFits.Names])),
                 "hfo2" => HfO2(p),
                 _ => throw Fail(name, $"unknown level '{level}' ({string.Join("|", Levels)})"),
             };
@@ -103,13 +103,7 @@ public static class MemristorModelCard
 
     private static VdspFittedMemristor Vdsp(ModelParameters p, string device)
     {
-        var fit = device switch
-        {
-            "hfo2" => VdspDeviceFits.HfO2,
-            "tio2" => VdspDeviceFits.TiO2,
-            "hfzro4" => VdspDeviceFits.HfZrO4,
-            _ => VdspDeviceFits.TiO2Nengo2022,
-        };
+        var fit = VdspDeviceFits.ByName(device);
         return new VdspFittedMemristor(fit with { Gmax = p.Get("gmax", fit.Gmax), EventDuration = p.Get("tevent", fit.EventDuration) });
     }
 

@@ -146,8 +146,7 @@ public sealed class VdspModelSection : ModelSection
 
     protected override IMemristorModel Create()
     {
-        var fit = Choice(Fit, "fit", ("tio2", VdspDeviceFits.TiO2), ("hfzro4", VdspDeviceFits.HfZrO4), ("hfo2", VdspDeviceFits.HfO2),
-            ("tio2-2022", VdspDeviceFits.TiO2Nengo2022));
+        var fit = Choice(Fit, "fit", [.. VdspDeviceFits.Names.Select(n => (n, VdspDeviceFits.ByName(n)))]);
         if (!(Gmax > 0) || !(EventDuration > 0)) throw new ArgumentException("gmax and event_duration must be > 0");
         if (!(PotentiationRateScale >= 0) || !(DepressionRateScale >= 0)) throw new ArgumentException("rate scales must be ≥ 0");
         return new VdspFittedMemristor(fit with

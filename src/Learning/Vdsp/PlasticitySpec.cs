@@ -8,7 +8,7 @@ namespace CircuitNeuro.Learning.Vdsp;
 public sealed record PlasticitySpec
 {
     public static IReadOnlyList<string> Rules { get; } = ["vdsp", "stdp", "none"];
-    public static IReadOnlyList<string> Devices { get; } = ["ideal", "tio2", "hfo2", "hfzro4", "tio2-2022"];
+    public static IReadOnlyList<string> Devices { get; } = ["ideal", .. VdspDeviceFits.Names];
 
     public string Rule { get; init; } = "vdsp";
     /// <summary>η of VDSP (the paper sweeps 0.004–0.011); STDP has its own in <see cref="Stdp"/>.</summary>
@@ -40,14 +40,7 @@ public sealed record PlasticitySpec
         return copy;
     }
 
-    public static VdspFitParameters DeviceFit(string name) => name switch
-    {
-        "tio2" => VdspDeviceFits.TiO2,
-        "hfo2" => VdspDeviceFits.HfO2,
-        "hfzro4" => VdspDeviceFits.HfZrO4,
-        "tio2-2022" => VdspDeviceFits.TiO2Nengo2022,
-        _ => throw new ArgumentException($"no VDSP device fit named '{name}'"),
-    };
+    public static VdspFitParameters DeviceFit(string name) => VdspDeviceFits.ByName(name);
 
     /// <summary>The voltage rule (VDSP only; null for the other rules).</summary>
     public IVoltagePlasticityRule? VoltageRule() => Rule != "vdsp" ? null
