@@ -12,6 +12,7 @@ public static class IsingCommand
         var ising = new Command("ising", "Equilibrium propagation on Ising networks sampled by simulated annealing (free phase: anneal; nudged phase: reverse anneal).");
         ising.Subcommands.Add(Conv(io));
         ising.Subcommands.Add(Digits(io));
+        ising.Subcommands.Add(Bench(io));
         return ising;
     }
 
@@ -48,6 +49,20 @@ public static class IsingCommand
         command.SetAction(p => CliErrors.Guard(io, () => Print(io, IsingExperiments.Digits(
             p.GetValue(outDir) ?? Path.Combine("out", "ising-digits"), p.GetValue(data)!, Positive(p.GetValue(hidden), "--hidden"),
             Positive(p.GetValue(epochs), "--epochs"), Positive(p.GetValue(train), "--train"), Positive(p.GetValue(test), "--test"), p.GetValue(seed), io.Err))));
+        return command;
+    }
+
+    private static Command Bench(CliConsole io)
+    {
+        var sweeps = new Option<int>("--sweeps") { Description = "Sweeps per read.", DefaultValueFactory = _ => 1000 };
+        var reads = new Option<int>("--reads") { Description = "Timed reads.", DefaultValueFactory = _ => 5 };
+        var seed = Seed();
+        var command = new Command("bench", "Simulated-annealing speed on a ±1 spin glass on Chimera C16 (2,048 spins), one core: prints spin updates per second (issue 8 target ≥ 1e8).")
+        {
+            sweeps, reads, seed,
+        };
+        command.SetAction(p => CliErrors.Guard(io, () =>
+            Print(io, IsingExperiments.Bench(Positive(p.GetValue(sweeps), "--sweeps"), Positive(p.GetValue(reads), "--reads"), p.GetValue(seed)))));
         return command;
     }
 
