@@ -60,9 +60,10 @@ public static class IsingCommand
         var resume = new Option<bool>("--resume") { Description = "Continue the run in --out from its last per-epoch checkpoint (bit-identical to an uninterrupted run)." };
         var epochs = new Option<int?>("--epochs") { Description = "Override the epoch count of the file (a resumed run may be extended)." };
         var printDefault = new Option<bool>("--print-default") { Description = "Print the default experiment file and exit." };
+        var fullTest = new Option<bool>("--evaluate-all-test") { Description = "After training, also classify all 10,000 MNIST test images (with --resume on a finished run: evaluation only)." };
         var command = new Command("mnist", "Train 784-120-40 (10 classes × 4 output spins) by EP with simulated annealing on MNIST/100 (first 100 training and 10 test images per class, seed 001 Sec. 5.3.2); writes epochs.csv and checkpoint.bin every epoch.")
         {
-            config, outDir, resume, epochs, printDefault,
+            config, outDir, resume, epochs, printDefault, fullTest,
         };
         command.SetAction(p => CliErrors.Guard(io, () =>
         {
@@ -70,7 +71,7 @@ public static class IsingCommand
             string? file = p.GetValue(config);
             var cfg = file is null ? new IsingMnistConfig() : IsingMnistConfig.Load(file);
             if (p.GetValue(epochs) is int e) cfg.Epochs = Positive(e, "--epochs");
-            return Print(io, IsingMnistExperiment.Run(cfg, p.GetValue(outDir) ?? Path.Combine("out", cfg.Name), p.GetValue(resume), io.Err));
+            return Print(io, IsingMnistExperiment.Run(cfg, p.GetValue(outDir) ?? Path.Combine("out", cfg.Name), p.GetValue(resume), io.Err, p.GetValue(fullTest)));
         }));
         return command;
     }

@@ -43,9 +43,10 @@ public static class IsingExperiments
     public static IReadOnlyList<string> Bench(int sweeps, int reads, ulong seed)
     {
         var model = SamplerThroughput.ChimeraSpinGlass(seed);
-        var (rate, best, updates) = SamplerThroughput.Measure(model, sweeps, reads, seed);
+        var (rate, cpuRate, best, updates) = SamplerThroughput.Measure(model, sweeps, reads, seed);
         return [string.Create(CultureInfo.InvariantCulture, $"Chimera C16 ±1 spin glass, {model.SpinCount} spins, {reads} reads × {sweeps} sweeps = {updates:N0} spin updates"),
-                string.Create(CultureInfo.InvariantCulture, $"spin updates per second (one core): {rate / 1e6:F1} M (target ≥ 100 M)"),
+                string.Create(CultureInfo.InvariantCulture, $"spin updates per second of CPU time (one core): {cpuRate / 1e6:F1} M (target ≥ 100 M)"),
+                string.Create(CultureInfo.InvariantCulture, $"spin updates per wall-clock second: {rate / 1e6:F1} M (lower when other processes share the core)"),
                 string.Create(CultureInfo.InvariantCulture, $"lowest energy: {best}")];
     }
 

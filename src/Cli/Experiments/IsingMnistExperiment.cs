@@ -20,7 +20,8 @@ public static class IsingMnistExperiment
     public const string CheckpointFile = "checkpoint.bin", EpochsFile = "epochs.csv", ConfigFile = "config.yaml";
     private const string Header = "epoch,train_accuracy,test_accuracy,mean_loss,nudges_skipped,train_seconds,test_seconds";
 
-    public static IReadOnlyList<string> Run(IsingMnistConfig cfg, string outDir, bool resume, TextWriter log)
+    /// <param name="evaluateFullTest">After training, also classify all 10,000 MNIST test images (free phase, stream "test-all").</param>
+    public static IReadOnlyList<string> Run(IsingMnistConfig cfg, string outDir, bool resume, TextWriter log, bool evaluateFullTest = false)
     {
         var (train, test) = Load(cfg);
         var streams = new RandomStreams(cfg.Seed);
@@ -42,9 +43,19 @@ public static class IsingMnistExperiment
             log.WriteLine($"ising mnist {name}: epoch {e + 1}/{cfg.Epochs}: train {report.TrainAccuracy:P1}, test {testAccuracy:P1}, {trainSeconds:F1} s");
         }
         var last = rows[^1].Split(',');
-        return [$"{name} Ising network, {train.Count} training / {test.Count} test MNIST images, {rows.Count - 1} epochs: " +
-                $"train {Percent(last[1])}, test {Percent(last[2])} (last epoch)",
-                $"epochs: {Path.Combine(outDir, EpochsFile)}", $"checkpoint: {Path.Combine(outDir, CheckpointFile)}"];
+        var summary = new List<string>
+        {
+            $"{name} Ising network, {train.Count} training / {test.Count} test MNIST images, {rows.Count - 1} epochs: " +
+            $"train {Percent(last[1])}, test {Percent(last[2])} (last epoch)",
+            $"epochs: {Path.Combine(outDir, EpochsFile)}", $"checkpoint: {Path.Combine(outDir, CheckpointFile)}",
+        };
+        if (evaluateFullTest)
+        {
+            var all = MnistDataset.Load(cfg.MnistFolder, "test");
+            double accuracy = trainer.Evaluate(all, streams.Get("test-all"));
+            summary.Add(string.Create(CultureInfo.InvariantCulture, $"all {all.Count} MNIST test images: {accuracy:P1}"));
+        }
+        return summary;
     }
 
     /// <summary>MNIST/X as in the seed code: the first X images of every class in file order (training and test split).</summary>
