@@ -12,6 +12,10 @@ namespace CircuitNeuro.Cli.Experiments;
 /// </summary>
 public sealed class IsingMnistConfig
 {
+    // Alg. 9 and SA defaults live with the trainer and the sampler (they are the seed's values); not repeated here.
+    private static readonly IsingEpOptions Ep = new();
+    private static readonly SimulatedAnnealingPhases Sa = new();
+
     public string Name { get; set; } = "ising-mnist100";
     public ulong Seed { get; set; } = 1;
     public string MnistFolder { get; set; } = Learning.Data.MnistDataset.DefaultFolder;
@@ -20,18 +24,18 @@ public sealed class IsingMnistConfig
     public int Hidden { get; set; } = 120;
     public int OutputsPerClass { get; set; } = 4;
     public int Epochs { get; set; } = 50;
-    public double Beta { get; set; } = 5.0;
-    public int FreeReads { get; set; } = 10;
-    public int NudgeReads { get; set; } = 10;
-    public int Sweeps { get; set; } = 100;
-    public double ReverseFraction { get; set; } = 0.25;
-    public double InputLearningRate { get; set; } = 0.01;
-    public double CouplingLearningRate { get; set; } = 0.01;
-    public double BiasLearningRate { get; set; } = 0.001;
+    public double Beta { get; set; } = Ep.Beta;
+    public int FreeReads { get; set; } = Ep.FreeReads;
+    public int NudgeReads { get; set; } = Ep.NudgeReads;
+    public int Sweeps { get; set; } = Sa.Sweeps;
+    public double ReverseFraction { get; set; } = Sa.ReverseFraction;
+    public double InputLearningRate { get; set; } = Ep.InputLearningRate;
+    public double CouplingLearningRate { get; set; } = Ep.CouplingLearningRate;
+    public double BiasLearningRate { get; set; } = Ep.BiasLearningRate;
     public double InputGain { get; set; } = 0.5;
     public double CouplingGain { get; set; } = 0.25;
     public double BiasLimit { get; set; } = 4.0;
-    public bool SkipNudgeWhenCorrect { get; set; } = true;
+    public bool SkipNudgeWhenCorrect { get; set; } = Ep.SkipNudgeWhenCorrect;
 
     public IsingEpOptions Options() => new()
     {
