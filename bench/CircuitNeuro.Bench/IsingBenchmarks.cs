@@ -1,8 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using CircuitNeuro.EventKernel.Random;
-using CircuitNeuro.Learning.Ising.Model;
 using CircuitNeuro.Learning.Ising.Sampling;
-using CircuitNeuro.Learning.Ising.Topology;
 
 namespace CircuitNeuro.Bench;
 
@@ -23,10 +21,8 @@ public class IsingBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var topology = ChimeraTopology.DWave2000Q();
+        var model = SamplerThroughput.ChimeraSpinGlass(7);
         _random = new RandomStream(7);
-        var model = new IsingModel(topology.IndexSpace);
-        foreach (var e in topology.Graph.Edges) model.SetCoupling(e.Source, e.Target, _random.NextInt(2) == 0 ? -1.0 : 1.0);
         _sampler = new SimulatedAnnealingSampler(model);
         _schedule = BetaSchedule.ForModel(model, Sweeps);
     }

@@ -31,4 +31,14 @@ public class IsingCommandTests
         Assert.Equal(2, bad.ExitCode);
         Assert.Contains("exceed", bad.Err);
     }
+
+    [Fact]
+    public void Bench_prints_spin_updates_per_second()
+    {
+        var r = CliRun.Invoke("ising", "bench", "--sweeps", "20", "--reads", "1");
+        Assert.True(r.ExitCode == 0, r.Err);
+        Assert.Contains("2048 spins, 1 reads × 20 sweeps = 40,960 spin updates", r.Out);
+        Assert.Contains("spin updates per second", r.Out);
+        Assert.Equal(2, CliRun.Invoke("ising", "bench", "--reads", "0").ExitCode);
+    }
 }

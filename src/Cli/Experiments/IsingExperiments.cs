@@ -1,6 +1,7 @@
 using System.Globalization;
 using CircuitNeuro.EventKernel.Random;
 using CircuitNeuro.Learning.Data;
+using CircuitNeuro.Learning.Ising.Sampling;
 using CircuitNeuro.Learning.Ising.Training;
 using CircuitNeuro.Learning.Ising.Visualization;
 
@@ -37,6 +38,16 @@ public static class IsingExperiments
         string picture = Path.Combine(outDir, "embedding.png");
         EmbeddingPicture.Save(picture, Learning.Ising.Topology.ChimeraTopology.DWave2000Q(), conv.Embedding);
         return [$"training accuracy after {epochs} epochs (free phase, 10 reads): {final:P0}", $"epochs: {Path.Combine(outDir, "epochs.csv")}", $"embedding picture: {picture}"];
+    }
+
+    public static IReadOnlyList<string> Bench(int sweeps, int reads, ulong seed)
+    {
+        var model = SamplerThroughput.ChimeraSpinGlass(seed);
+        var (rate, cpuRate, best, updates) = SamplerThroughput.Measure(model, sweeps, reads, seed);
+        return [string.Create(CultureInfo.InvariantCulture, $"Chimera C16 ±1 spin glass, {model.SpinCount} spins, {reads} reads × {sweeps} sweeps = {updates:N0} spin updates"),
+                string.Create(CultureInfo.InvariantCulture, $"spin updates per second of CPU time (one core): {cpuRate / 1e6:F1} M (target ≥ 100 M)"),
+                string.Create(CultureInfo.InvariantCulture, $"spin updates per wall-clock second: {rate / 1e6:F1} M (lower when other processes share the core)"),
+                string.Create(CultureInfo.InvariantCulture, $"lowest energy: {best}")];
     }
 
     public static IReadOnlyList<string> Digits(string outDir, string digitsPath, int hidden, int epochs, int trainCount, int testCount, ulong seed, TextWriter log)

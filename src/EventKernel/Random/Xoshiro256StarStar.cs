@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace CircuitNeuro.EventKernel.Random;
 
@@ -17,6 +18,8 @@ public struct Xoshiro256StarStar
         if ((_s0 | _s1 | _s2 | _s3) == 0) _s0 = 1; // the all-zero state is a fixed point
     }
 
+    // Inlined so hot loops (the Ising sampler) can keep the copied state in registers.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ulong NextUInt64()
     {
         ulong result = BitOperations.RotateLeft(_s1 * 5, 7) * 9;

@@ -9,20 +9,27 @@ public sealed record MinorEmbedderOptions
     /// <summary>Independent restarts before giving up.</summary>
     public int Tries { get; init; } = 4;
     /// <summary>Rerouting passes per try without fewer overlaps before the try is abandoned.</summary>
-    public int StallPasses { get; init; } = 30;
-    /// <summary>Passes spent shortening chains after the first overlap-free embedding.</summary>
-    public int RefinementPasses { get; init; } = 6;
-    public int MaxPasses { get; init; } = 300;
+    public int StallPasses { get; init; } = 100;
+    /// <summary>Passes without a shorter embedding spent shortening chains after the first overlap-free embedding.</summary>
+    public int RefinementPasses { get; init; } = 20;
+    public int MaxPasses { get; init; } = 400;
+    /// <summary>While stalled, every this many passes the sharing chains and the longest chain are torn out and re-placed.</summary>
+    public int PerturbEvery { get; init; } = 10;
 }
 
 /// <summary>
 /// Heuristic minor embedding in the spirit of Cai, Macready &amp; Roy, "A practical heuristic for finding graph minors"
 /// (arXiv:1406.2741, 2014) — the method behind D-Wave's minorminer and hence the seed's LazyFixedEmbeddingComposite
-/// (L2657). Chains may overlap while searching; a qubit used by c chains costs α^c (the paper uses the graph diameter for α; we use the qubit count, which
-/// resolved overlaps more often in our tests, plus a rip-up-and-replace step when passes stall). Each pass
-/// removes one logical spin's chain and re-grows it: vertex-weighted Dijkstra from every embedded neighbour's chain,
-/// root g* = argmin_g w(g) + Σ_y (d_y(g) − w(g)), chain = g* plus the shortest paths from g* to each neighbour chain.
-/// Passes repeat in random order until no qubit is shared, then a few more passes keep the shortest valid result.
+/// (L2657). Each pass tears out one logical spin's chain at a time and re-grows it: vertex-weighted Dijkstra from every
+/// embedded neighbour's chain, root g* = argmin_g Σ_y d_y(g), where d_y(g) is the weighted path length from chain y
+/// to g including w(g) (so w(g) is paid once per neighbour and a root on a crowded qubit is expensive); the chain is a
+/// tree grown from g* that joins each neighbour chain by the shortest path from its nearest member (a Steiner-tree
+/// heuristic; trees are grown from the 8 cheapest roots and the lightest is kept). Chains may share qubits while searching. Sharing is
+/// priced by negotiated congestion (PathFinder, McMurchie &amp; Ebeling 1995): w(q) = (1 + history_q)(1 + p·use_q),
+/// where the present-use factor p doubles every pass and history_q grows by the excess use of q after every pass, so
+/// chains that keep fighting for a qubit learn to detour. When passes stall, the sharing chains and the longest
+/// chain are ripped up and re-placed with p reset. After the first overlap-free embedding the weights become
+/// α^use_q (α = qubit count: practically no sharing) and passes shorten chains; the shortest valid result is kept.
 /// All choices (orders, tie-breaks) come from the caller's seeded stream.
 /// </summary>
 public sealed class MinorEmbedder
@@ -33,7 +40,13 @@ public sealed class MinorEmbedder
     private readonly double _alpha;
     private readonly MinorEmbedderOptions _options;
     private readonly PriorityQueue<int, double> _queue = new();
+    private const double InitialPresentFactor = 2.0, PresentFactorCap = 1e100;
+    // Roots tried per chain placement (8 of the cheapest: K11 in C3 19/20 and K14 in C4 19/20 per try, vs 17 and 16 with one).
+    private const int RootCandidates = 8;
     private int[] _usage = [];
+    private double[] _history = [];
+    private double _presentFactor;
+    private bool _refining;
 
     public MinorEmbedder(IsingTopology topology, MinorEmbedderOptions? options = null)
     {
@@ -71,6 +84,9 @@ public sealed class MinorEmbedder
     private Embedding? TryOnce(int count, List<int>[] neighbours, RandomStream random, out int worst)
     {
         _usage = new int[_topology.IndexSpace];
+        _history = new double[_topology.IndexSpace];
+        _presentFactor = InitialPresentFactor;
+        _refining = false;
         var chains = new List<int>[count];
         for (int x = 0; x < count; x++) chains[x] = new List<int>();
         var order = Enumerable.Range(0, count).ToArray();
@@ -86,6 +102,7 @@ public sealed class MinorEmbedder
             var (maxUse, overlap) = OverlapStatus();
             if (overlap == 0)
             {
+                _refining = true;
                 var size = (chains.Max(c => c.Count), chains.Sum(c => c.Count));
                 if (size.CompareTo(bestSize) < 0) { bestSize = size; best = chains.Select(c => c.ToArray()).ToArray(); stale = 0; }
                 else if (++stale >= _options.RefinementPasses) break;
@@ -94,9 +111,12 @@ public sealed class MinorEmbedder
             {
                 if ((maxUse, overlap).CompareTo(bestOverlap) < 0) { bestOverlap = (maxUse, overlap); stale = 0; }
                 else if (++stale >= _options.StallPasses) break;
-                // Stuck: every third stalled pass rips up the sharing chains and their neighbours' and re-places
-                // them, which breaks deadlocks where two chains sit on one enclosed qubit.
-                else if (stale % 3 == 0) RipUp(chains, neighbours, random);
+                else if (stale % _options.PerturbEvery == 0) RipUp(chains, neighbours, random);
+            }
+            if (!_refining)
+            {
+                foreach (int q in _qubits) if (_usage[q] > 1) _history[q] += _usage[q] - 1;
+                _presentFactor = Math.Min(2 * _presentFactor, PresentFactorCap);
             }
             Shuffle(order, random);
             foreach (int x in order)
@@ -117,13 +137,16 @@ public sealed class MinorEmbedder
         return null;
     }
 
+    /// <summary>Stalled: tears out the chains that share qubits and the longest chain, re-places them with a fresh present-use factor.</summary>
     private void RipUp(List<int>[] chains, List<int>[] neighbours, RandomStream random)
     {
         var torn = new HashSet<int>();
         for (int x = 0; x < chains.Length; x++)
-            if (chains[x].Any(q => _usage[q] > 1)) { torn.Add(x); torn.UnionWith(neighbours[x]); }
+            if (chains[x].Any(q => _usage[q] > 1)) torn.Add(x);
+        torn.Add(Enumerable.Range(0, chains.Length).MaxBy(x => chains[x].Count));
         var order = torn.OrderBy(x => x).ToArray();
         foreach (int x in order) { foreach (int q in chains[x]) _usage[q]--; chains[x].Clear(); }
+        _presentFactor = InitialPresentFactor;
         Shuffle(order, random);
         foreach (int x in order) Place(x, chains, neighbours, random);
     }
@@ -135,7 +158,9 @@ public sealed class MinorEmbedder
         return (max, overlap);
     }
 
-    private double Weight(int q) => Math.Pow(_alpha, Math.Min(_usage[q], 64));
+    private double Weight(int q) => _refining
+        ? Math.Pow(_alpha, Math.Min(_usage[q], 64))
+        : (1 + _history[q]) * (1 + _presentFactor * _usage[q]);
 
     /// <summary>Grows the chain of logical spin x (its old chain already removed from the usage counts).</summary>
     private void Place(int x, List<int>[] chains, List<int>[] neighbours, RandomStream random)
@@ -152,23 +177,48 @@ public sealed class MinorEmbedder
             var cost = new double[space];
             var parents = new int[placed.Count][];
             var inChain = new bool[placed.Count][];
+            var dists = new double[placed.Count][];
             for (int k = 0; k < placed.Count; k++)
             {
-                (var dist, parents[k], inChain[k]) = Dijkstra(chains[placed[k]]);
-                foreach (int g in _qubits)
-                    cost[g] += inChain[k][g] ? 0 : dist[g] - Weight(g);
+                (dists[k], parents[k], inChain[k]) = Dijkstra(chains[placed[k]]);
+                foreach (int g in _qubits) cost[g] += inChain[k][g] ? Weight(g) : dists[k][g];
             }
-            foreach (int g in _qubits) cost[g] += Weight(g);
             int root = RandomArgMin(g => cost[g], random);
             if (double.IsPositiveInfinity(cost[root]))
                 throw new EmbeddingFailedException($"Logical spin {x}: its neighbours' chains are not reachable from a common qubit (disconnected topology).", x, _qubits.Length);
-            var members = new HashSet<int> { root };
-            for (int k = 0; k < placed.Count; k++)
-                for (int v = root; !inChain[k][v]; v = parents[k][v])
-                    members.Add(v);
-            chain.AddRange(members.OrderBy(q => q));
+            // The root cost only estimates the chain's weight; grow trees from the best few roots and keep the lightest.
+            var tree = GrowTree(root, dists, parents, inChain);
+            double lightest = tree.Sum(Weight);
+            foreach (int candidate in _qubits.Where(g => g != root && double.IsFinite(cost[g])).OrderBy(g => cost[g]).Take(RootCandidates - 1))
+            {
+                var other = GrowTree(candidate, dists, parents, inChain);
+                double weight = other.Sum(Weight);
+                if (weight < lightest) { lightest = weight; tree = other; }
+            }
+            chain.AddRange(tree.OrderBy(q => q));
         }
         foreach (int q in chain) _usage[q]++;
+    }
+
+    /// <summary>
+    /// The chain as a tree grown from the root: neighbour chains nearest the root first, each joined by the shortest
+    /// path from whichever chain member is closest to it (cheaper than one path from the root per neighbour).
+    /// </summary>
+    private HashSet<int> GrowTree(int root, double[][] dists, int[][] parents, bool[][] inChain)
+    {
+        var members = new HashSet<int> { root };
+        foreach (int k in Enumerable.Range(0, dists.Length).OrderBy(k => dists[k][root]))
+        {
+            int start = root;
+            double best = double.PositiveInfinity;
+            foreach (int m in members)
+            {
+                double extra = inChain[k][m] ? 0 : dists[k][m] - Weight(m);
+                if (extra < best) { best = extra; start = m; }
+            }
+            for (int v = start; !inChain[k][v]; v = parents[k][v]) members.Add(v);
+        }
+        return members;
     }
 
     /// <summary>Vertex-weighted shortest paths from a chain: d(v) = Σ w over the path's vertices except the source.</summary>

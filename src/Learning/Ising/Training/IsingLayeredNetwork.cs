@@ -1,3 +1,4 @@
+using CircuitNeuro.EventKernel.Checkpointing;
 using CircuitNeuro.EventKernel.Random;
 using CircuitNeuro.Learning.Ising.Model;
 
@@ -10,7 +11,7 @@ namespace CircuitNeuro.Learning.Ising.Training;
 /// classes × 4). Spin index order: hidden layer 1, …, output layer. Couplings J between consecutive on-chip layers
 /// are the weights (E = +ΣJσσ, so "weight = J" in D-Wave sign, notes §1.1).
 /// </summary>
-public sealed class IsingLayeredNetwork
+public sealed class IsingLayeredNetwork : ICheckpointable
 {
     public IsingLayeredNetwork(int inputSize, IReadOnlyList<int> hiddenSizes, int classCount, int outputsPerClass)
     {
@@ -112,4 +113,24 @@ public sealed class IsingLayeredNetwork
         }
         return tie ? -1 : best;
     }
+
+    /// <summary>Writes the trainable parameters (shape first, so a restore into another shape fails loudly).</summary>
+    public void SaveState(BinaryWriter writer)
+    {
+        writer.Write(Shape());
+        foreach (var array in Parameters())
+            foreach (double v in array) writer.Write(v);
+    }
+
+    public void RestoreState(BinaryReader reader)
+    {
+        string shape = reader.ReadString();
+        if (shape != Shape()) throw new InvalidDataException($"Checkpoint holds an Ising network {shape}, this one is {Shape()}.");
+        foreach (var array in Parameters())
+            for (int k = 0; k < array.Length; k++) array[k] = reader.ReadDouble();
+    }
+
+    private string Shape() => $"{InputSize}-{string.Join("-", LayerSizes)} ({OutputsPerClass} per class)";
+
+    private IEnumerable<double[]> Parameters() => LayerWeights.Prepend(InputWeights).Append(Biases);
 }
