@@ -16,7 +16,7 @@ public class LayeredEquilibriumTests(ITestOutputHelper output)
         { "3-4-2 clamps ±0.4, B=A/16", 41 },
         { "3-4-3-2 clamps ±0.4, B=A", 42 },
         { "4-5-3 linear, B=A/8", 43 },
-        { "5-6-4-2 clamps to ground, B=A/2", 44 },
+        { "5-6-4-2 clamps to ground, B=A/8", 44 },
         { "64-32-10 clamps ±0.4, B=A/16 (Digits size)", 45 },
     };
 
@@ -25,7 +25,7 @@ public class LayeredEquilibriumTests(ITestOutputHelper output)
         "3-4-2" => new() { Inputs = 3, Hidden = [4], Outputs = 2, InputScale = 3, UpperClampRail = -0.4, LowerClampRail = 0.4, BackwardCurrentGain = 0.25 },
         "3-4-3-2" => new() { Inputs = 3, Hidden = [4, 3], Outputs = 2, InputScale = 3, UpperClampRail = -0.4, LowerClampRail = 0.4, InitialLayerScale = [1, 0.3, 0.1] },
         "4-5-3" => new() { Inputs = 4, Hidden = [5], Outputs = 3, DiodeClamps = false, BackwardCurrentGain = 0.5 },
-        "5-6-4-2" => new() { Inputs = 5, Hidden = [6, 4], Outputs = 2, InputScale = 8, BackwardCurrentGain = 2, InitialLayerScale = [1, 0.5, 0.5] },
+        "5-6-4-2" => new() { Inputs = 5, Hidden = [6, 4], Outputs = 2, InputScale = 8, BackwardCurrentGain = 0.5, InitialLayerScale = [1, 0.5, 0.5] },
         _ => new() { Inputs = 64, Hidden = [32], Outputs = 10, InputScale = 4, UpperClampRail = -0.4, LowerClampRail = 0.4, BackwardCurrentGain = 0.25 },
     };
 
