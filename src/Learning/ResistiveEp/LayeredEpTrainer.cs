@@ -1,4 +1,5 @@
 using CircuitNeuro.Circuits.Analysis;
+using CircuitNeuro.EventKernel.Checkpointing;
 using CircuitNeuro.EventKernel.Scheduling;
 
 namespace CircuitNeuro.Learning.ResistiveEp;
@@ -11,7 +12,7 @@ namespace CircuitNeuro.Learning.ResistiveEp;
 /// Nothing is allocated per sample. The tests check that its voltages, updates and energies equal the MNA
 /// trainer's.
 /// </summary>
-public sealed class LayeredEpTrainer
+public sealed class LayeredEpTrainer : ICheckpointable
 {
     private enum Phase { Free, NudgePlus, NudgeMinus, Update }
 
@@ -24,6 +25,7 @@ public sealed class LayeredEpTrainer
     private readonly double[] _absorbed = new double[3]; // resistors, diodes, amplifiers
     private IReadOnlyList<(double[] X, double[] Y)> _samples = [];
     private double _lossSum, _movedSum;
+    private int _errors;
 
     /// <param name="conductances">Initial conductances in the layout's weight order (clipped into the devices' windows); the trainer owns and updates the array.</param>
     public LayeredEpTrainer(ResistiveEpSpec spec, EpTrainingOptions options, double[] conductances, SimulationOptions? circuitOptions = null,
@@ -59,6 +61,7 @@ public sealed class LayeredEpTrainer
     {
         _samples = samples;
         _lossSum = _movedSum = 0;
+        _errors = 0;
         Array.Clear(_phaseEnergy);
         Array.Clear(_absorbed);
         double t0 = _scheduler.Now, T = Options.PhaseDuration;
@@ -89,6 +92,7 @@ public sealed class LayeredEpTrainer
                 eq.Solution.CopyTo(_free);
                 eq.Outputs(_freeOutputs);
                 _lossSum += ResistiveEpNetwork.Loss(_freeOutputs, y);
+                if (ArgMax(_freeOutputs) != ArgMax(y)) _errors++;
                 break;
             case Phase.NudgePlus:
                 Nudge(Options.Beta, y);
@@ -140,7 +144,18 @@ public sealed class LayeredEpTrainer
             ["source"] = -delivered,
         };
         if (Spec.DiodeClamps) absorbed["diode"] = _absorbed[1] / samples;
-        return new EpEpochReport(samples, _lossSum / samples, delivered, perPhase, absorbed, _movedSum / samples);
+        return new EpEpochReport(samples, _lossSum / samples, delivered, perPhase, absorbed, _movedSum / samples)
+        {
+            OnlineError = (double)_errors / samples,
+        };
+    }
+
+    /// <summary>Index of the largest entry (the predicted class of doubled outputs, or the class of a one-hot target).</summary>
+    public static int ArgMax(ReadOnlySpan<double> d)
+    {
+        int best = 0;
+        for (int c = 1; c < d.Length; c++) if (d[c] > d[best]) best = c;
+        return best;
     }
 
     /// <summary>Free-phase outputs for an input (inference; outside the event timeline, no energy charged).</summary>
@@ -157,5 +172,26 @@ public sealed class LayeredEpTrainer
         var d = new double[Spec.Outputs];
         Predict(x, d);
         return d;
+    }
+
+    /// <summary>Conductances, the last equilibrium (the next Newton start), the devices' write noise and the event clock.</summary>
+    public void SaveState(BinaryWriter writer)
+    {
+        writer.Write(Conductances.Length);
+        foreach (double g in Conductances) writer.Write(g);
+        writer.Write(Equilibrium.Unknowns);
+        foreach (double v in Equilibrium.Solution) writer.Write(v);
+        Devices.SaveState(writer);
+        _scheduler.SaveState(writer);
+    }
+
+    public void RestoreState(BinaryReader reader)
+    {
+        if (reader.ReadInt32() != Conductances.Length) throw new InvalidDataException("checkpoint holds another number of conductances");
+        for (int k = 0; k < Conductances.Length; k++) Conductances[k] = reader.ReadDouble();
+        if (reader.ReadInt32() != Equilibrium.Unknowns) throw new InvalidDataException("checkpoint holds another number of nodes");
+        for (int k = 0; k < Equilibrium.Unknowns; k++) Equilibrium.Solution[k] = reader.ReadDouble();
+        Devices.RestoreState(reader);
+        _scheduler.RestoreState(reader);
     }
 }
