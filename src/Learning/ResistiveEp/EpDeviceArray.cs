@@ -69,16 +69,7 @@ public sealed class EpDeviceArray : ICheckpointable
     public double Write(Span<double> g, ReadOnlySpan<double> gradient, double scale, int first = 0)
     {
         double moved = 0;
-        if (_lower is null)
-        {
-            for (int k = 0; k < g.Length; k++)
-            {
-                double next = Math.Clamp(g[k] + scale * gradient[k], _min, _max);
-                moved += Math.Abs(next - g[k]);
-                g[k] = next;
-            }
-            return moved;
-        }
+        if (_lower is null) return VectorKernels.AddScaledClamped(g, gradient, scale, _min, _max);
         for (int k = 0; k < g.Length; k++)
         {
             int d = first + k;

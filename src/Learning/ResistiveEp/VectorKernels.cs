@@ -72,4 +72,32 @@ internal static class VectorKernels
         }
         for (; j < n; j++) into[j] = k * (a - b[j]) * (c - d[j]);
     }
+
+    /// <summary>y = clamp(y + a·x, min, max) element-wise; returns Σ|change|.</summary>
+    public static double AddScaledClamped(Span<double> y, ReadOnlySpan<double> x, double a, double min, double max)
+    {
+        int n = y.Length, k = 0, w = Vector<double>.Count;
+        double moved = 0;
+        if (Vector.IsHardwareAccelerated && n >= w)
+        {
+            var vy = MemoryMarshal.Cast<double, Vector<double>>(y);
+            var vx = MemoryMarshal.Cast<double, Vector<double>>(x[..n]);
+            Vector<double> va = new(a), vmin = new(min), vmax = new(max), acc = Vector<double>.Zero;
+            for (int v = 0; v < vy.Length; v++)
+            {
+                var next = Vector.Min(Vector.Max(vy[v] + va * vx[v], vmin), vmax);
+                acc += Vector.Abs(next - vy[v]);
+                vy[v] = next;
+            }
+            moved = Vector.Sum(acc);
+            k = vy.Length * w;
+        }
+        for (; k < n; k++)
+        {
+            double next = Math.Clamp(y[k] + a * x[k], min, max);
+            moved += Math.Abs(next - y[k]);
+            y[k] = next;
+        }
+        return moved;
+    }
 }
