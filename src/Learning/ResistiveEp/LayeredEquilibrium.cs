@@ -25,6 +25,9 @@ public sealed class LayeredEquilibrium
     private readonly int[] _senders, _receivers, _weightOffset, _receiverStart, _senderStart;
     private readonly double[] _inputs, _inputRowSums, _columnSums, _drive, _nudge, _m, _jacobian, _residual, _u, _du, _su;
     private readonly int[] _pivots;
+    // Newton work arrays: diode conductances per hidden node; for one hidden layer the hidden→output block
+    // transposed (U), V scaled by Λ⁻¹, the outputs' Schur complement and its right-hand side.
+    private readonly double[] _diodeConductance, _lambdaInverse, _uTransposed, _scaledV, _schur, _outputRhs;
     private readonly Diode _diode;
     private readonly double _isat, _vte, _vcrit, _gmin, _vUp, _vDown, _a, _b;
     private readonly int _hiddenCount;
@@ -69,6 +72,13 @@ public sealed class LayeredEquilibrium
         _residual = new double[unknowns];
         _u = new double[unknowns];
         _pivots = new int[unknowns];
+        _diodeConductance = new double[unknowns];
+        _lambdaInverse = new double[unknowns];
+        int outputs = _receivers[^1], hidden = unknowns - outputs;
+        _uTransposed = new double[outputs * hidden];
+        _scaledV = new double[outputs * hidden];
+        _schur = new double[outputs * outputs];
+        _outputRhs = new double[outputs];
         _a = spec.AmplifierGain;
         _b = spec.Backward;
         _diode = new Diode("dclamp", "h", "rail", spec.Diode);
@@ -156,6 +166,12 @@ public sealed class LayeredEquilibrium
             }
             for (int j = 0; j < m; j++) _m[(r0 + j) * n + r0 + j] += sums[j];
         }
+        if (WeightLayers == 2)
+        {
+            int H = _hiddenCount, O = n - H;
+            for (int o = 0; o < O; o++)
+                for (int h = 0; h < H; h++) _uTransposed[o * H + h] = _m[h * n + H + o];
+        }
     }
 
     private Span<double> Row(int layer, int sender) =>
@@ -180,7 +196,6 @@ public sealed class LayeredEquilibrium
         for (int iteration = 1; iteration <= MaxIterations; iteration++)
         {
             // F(u) = M·u − drive − nudge + diode currents; J = M + diag(diode conductances).
-            Array.Copy(_m, _jacobian, _m.Length);
             for (int p = 0; p < n; p++)
                 _residual[p] = VectorKernels.Dot(_m.AsSpan(p * n, n), _u) - _drive[p] - _nudge[p];
             if (Spec.DiodeClamps)
@@ -188,11 +203,11 @@ public sealed class LayeredEquilibrium
                 {
                     var (i, g) = ClampCurrent(_u[h]);
                     _residual[h] += i;
-                    _jacobian[h * n + h] += g;
+                    _diodeConductance[h] = g;
                 }
             for (int p = 0; p < n; p++) _residual[p] = -_residual[p];
-            DenseLu.FactorInPlace(_jacobian, n, _pivots);
-            DenseLu.SolveInPlace(_jacobian, n, _pivots, _residual);
+            if (WeightLayers == 2) SolveByOutputSchur();
+            else SolveDense();
 
             bool limited = false;
             double largest = 0;
@@ -211,6 +226,47 @@ public sealed class LayeredEquilibrium
             }
         }
         throw new InvalidOperationException($"layered EP equilibrium: Newton did not converge in {MaxIterations} iterations");
+    }
+
+    /// <summary>J·δ = residual by dense LU (two or more hidden layers); δ replaces the residual.</summary>
+    private void SolveDense()
+    {
+        int n = Unknowns;
+        Array.Copy(_m, _jacobian, _m.Length);
+        for (int h = 0; h < _hiddenCount; h++) _jacobian[h * n + h] += _diodeConductance[h];
+        DenseLu.FactorInPlace(_jacobian, n, _pivots);
+        DenseLu.SolveInPlace(_jacobian, n, _pivots, _residual);
+    }
+
+    /// <summary>
+    /// J·δ = residual for one hidden layer, where J = [Λ U; V D] with Λ (hidden) and D (outputs) diagonal:
+    /// hidden nodes couple only through the outputs. Eliminating the hidden block leaves the outputs'
+    /// Schur complement S = D − V·Λ⁻¹·U (2C × 2C): O(H·C²) per step instead of O((H + 2C)³).
+    /// </summary>
+    private void SolveByOutputSchur()
+    {
+        int n = Unknowns, H = _hiddenCount, O = n - H;
+        var lambdaInverse = _lambdaInverse.AsSpan(0, H);
+        for (int h = 0; h < H; h++) lambdaInverse[h] = 1 / (_m[h * n + h] + _diodeConductance[h]);
+        for (int o = 0; o < O; o++)
+        {
+            var scaled = _scaledV.AsSpan(o * H, H);
+            var v = _m.AsSpan((H + o) * n, H);
+            for (int h = 0; h < H; h++) scaled[h] = v[h] * lambdaInverse[h];
+        }
+        for (int a = 0; a < O; a++)
+        {
+            var scaled = _scaledV.AsSpan(a * H, H);
+            for (int b = 0; b < O; b++)
+                _schur[a * O + b] = (a == b ? _m[(H + a) * n + H + a] : 0) - VectorKernels.Dot(scaled, _uTransposed.AsSpan(b * H, H));
+            _outputRhs[a] = _residual[H + a] - VectorKernels.Dot(scaled, _residual.AsSpan(0, H));
+        }
+        DenseLu.FactorInPlace(_schur, O, _pivots);
+        DenseLu.SolveInPlace(_schur, O, _pivots, _outputRhs);
+        var hidden = _residual.AsSpan(0, H);
+        for (int o = 0; o < O; o++) VectorKernels.AddScaled(hidden, _uTransposed.AsSpan(o * H, H), -_outputRhs[o]);
+        for (int h = 0; h < H; h++) hidden[h] *= lambdaInverse[h];
+        _outputRhs.AsSpan(0, O).CopyTo(_residual.AsSpan(H));
     }
 
     /// <summary>
