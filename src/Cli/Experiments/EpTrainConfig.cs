@@ -49,6 +49,8 @@ public sealed class EpTrainConfig
         public bool Centered { get; set; } = true;
         /// <summary>η in units of the device window (Δg = −η·G²·∂L/∂g).</summary>
         public double LearningRate { get; set; } = 1;
+        /// <summary>Epoch e trains with learning_rate × decay^(e−1) (1: constant).</summary>
+        public double LearningRateDecay { get; set; } = 1;
         /// <summary>Target difference V⁺ − V⁻ of the true class's output pair (the others: 0).</summary>
         public double Target { get; set; } = 0.5;
         public double PhaseDuration { get; set; } = 1e-6;
@@ -109,6 +111,7 @@ public sealed class EpTrainConfig
         Positive(Training.Beta, "training.beta");
         Positive(Training.LearningRate, "training.learning_rate");
         Positive(Training.PhaseDuration, "training.phase_duration");
+        if (!(Training.LearningRateDecay > 0) || Training.LearningRateDecay > 1) throw new ExperimentConfigException($"training.learning_rate_decay must be in (0, 1] (got {Training.LearningRateDecay})");
         if (!(Training.Target > 0)) throw new ExperimentConfigException("training.target must be > 0");
         foreach (var (v, key) in new[] { (Variability.WindowSpread, "window_spread"), (Variability.StepSpread, "step_spread"),
                      (Variability.WriteNoise, "write_noise"), (Variability.RelativeUpdateNoise, "relative_update_noise") })

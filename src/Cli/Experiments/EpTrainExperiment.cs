@@ -46,6 +46,7 @@ public static class EpTrainExperiment
             cancel.ThrowIfCancellationRequested();
             int e = epoch.Done + 1;
             var clock = Stopwatch.StartNew();
+            trainer.LearningRateFactor = Math.Pow(cfg.Training.LearningRateDecay, e - 1);
             var report = trainer.TrainEpoch(Shuffle(samples, streams.Get("order", e)));
             double trainSeconds = clock.Elapsed.TotalSeconds;
             int wrong = 0;

@@ -14,8 +14,6 @@ namespace CircuitNeuro.Learning.ResistiveEp;
 /// </summary>
 public sealed class LayeredEpTrainer : ICheckpointable
 {
-    private enum Phase { Free, NudgePlus, NudgeMinus, Update }
-
     private static readonly string[] PhaseNames = ["free", "nudge+", "nudge−"];
 
     private readonly EventScheduler _scheduler;
@@ -49,12 +47,14 @@ public sealed class LayeredEpTrainer : ICheckpointable
     }
 
     public EpTrainingOptions Options { get; }
+    /// <summary>Factor on <see cref="EpTrainingOptions.LearningRate"/> (a schedule set between epochs; 1 by default).</summary>
+    public double LearningRateFactor { get; set; } = 1;
     public double[] Conductances { get; }
     public EpDeviceArray Devices { get; }
     public LayeredEquilibrium Equilibrium { get; }
     public EventScheduler Scheduler => _scheduler;
     private ResistiveEpSpec Spec => Equilibrium.Spec;
-    private int PhasesPerSample => Options.Centered ? 3 : 2;
+    private int PhasesPerSample => EpPhases.PerSample(Options.Centered);
 
     /// <summary>Runs one epoch over <paramref name="samples"/> in the given order (shuffle outside, with RandomStreams).</summary>
     public EpEpochReport TrainEpoch(IReadOnlyList<(double[] X, double[] Y)> samples)
@@ -64,18 +64,10 @@ public sealed class LayeredEpTrainer : ICheckpointable
         _errors = 0;
         Array.Clear(_phaseEnergy);
         Array.Clear(_absorbed);
-        double t0 = _scheduler.Now, T = Options.PhaseDuration;
-        int P = PhasesPerSample;
-        double At(int slot) => t0 + slot * T;
+        double t0 = _scheduler.Now;
         // One sample's events at a time: the queue stays small at MNIST size.
         for (int s = 0; s < samples.Count; s++)
-        {
-            _scheduler.Schedule(At(s * P), _phaseChange, target: s, intPayload: (int)Phase.Free, priority: 1);
-            _scheduler.Schedule(At(s * P + 1), _phaseChange, target: s, intPayload: (int)Phase.NudgePlus, priority: 1);
-            if (Options.Centered) _scheduler.Schedule(At(s * P + 2), _phaseChange, target: s, intPayload: (int)Phase.NudgeMinus, priority: 1);
-            _scheduler.Schedule(At(s * P + P), _phaseChange, target: s, intPayload: (int)Phase.Update, priority: 0);
-            _scheduler.RunUntil(At(s * P + P));
-        }
+            _scheduler.RunUntil(EpPhases.ScheduleSample(_scheduler, _phaseChange, t0, Options.PhaseDuration, s, Options.Centered));
         return Report(samples.Count);
     }
 
@@ -83,9 +75,9 @@ public sealed class LayeredEpTrainer : ICheckpointable
     {
         var (x, y) = _samples[e.Target];
         var eq = Equilibrium;
-        switch ((Phase)e.IntPayload)
+        switch ((EpPhase)e.IntPayload)
         {
-            case Phase.Free:
+            case EpPhase.Free:
                 eq.Prepare(x);
                 eq.SetNudge([]);
                 Settle(0);
@@ -94,21 +86,21 @@ public sealed class LayeredEpTrainer : ICheckpointable
                 _lossSum += ResistiveEpNetwork.Loss(_freeOutputs, y);
                 if (ArgMax(_freeOutputs) != ArgMax(y)) _errors++;
                 break;
-            case Phase.NudgePlus:
+            case EpPhase.NudgePlus:
                 Nudge(Options.Beta, y);
                 Settle(1);
                 eq.Solution.CopyTo(_plus);
                 break;
-            case Phase.NudgeMinus:
+            case EpPhase.NudgeMinus:
                 Nudge(-Options.Beta, y);
                 Settle(2);
                 break;
-            case Phase.Update:
+            case EpPhase.Update:
                 // Centered: (+β, −β) over 4β; one-sided: (+β, free) over 2β. The solution holds the last phase.
                 if (Options.Centered) eq.Gradient(_plus, eq.Solution, 4 * Options.Beta, _gradient);
                 else eq.Gradient(_plus, _free, 2 * Options.Beta, _gradient);
                 double G = Spec.ConductanceMax;
-                _movedSum += Devices.Write(Conductances, _gradient, -Options.LearningRate * G * G) / (G * Conductances.Length);
+                _movedSum += Devices.Write(Conductances, _gradient, -Options.LearningRate * LearningRateFactor * G * G) / (G * Conductances.Length);
                 eq.SetNudge([]);
                 break;
         }
