@@ -66,4 +66,19 @@ public class EpCommandTests
         Assert.Equal(2, b.ExitCode);
         Assert.Contains("training.beta", b.Err);
     }
+
+    [Fact]
+    public void Printed_default_is_a_loadable_training_file()
+    {
+        using var dir = new TempDirectory();
+        var printed = CliRun.Invoke("ep", "train", "--print-default");
+        Assert.Equal(0, printed.ExitCode);
+        Assert.Contains("input_scale: 20", printed.Out);
+        string path = dir.File("default.yaml");
+        File.WriteAllText(path, printed.Out.Replace("dataset: mnist", "dataset: digits").Replace("data: ", $"data: {RepoPaths.Data("digits.csv.gz")}")
+            .Replace("train_count: 0", "train_count: 40").Replace("test_count: 0", "test_count: 20").Replace("epochs: 10", "epochs: 1"));
+        var r = CliRun.Invoke("ep", "train", "--config", path, "--out", dir.File("out"));
+        Assert.True(r.ExitCode == 0, r.Err);
+        Assert.Contains("1 epochs on digits (40 training, 20 test samples", r.Out);
+    }
 }

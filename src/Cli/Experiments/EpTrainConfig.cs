@@ -27,7 +27,8 @@ public sealed class EpTrainConfig
     public sealed class NetworkSection
     {
         public int[] Hidden { get; set; } = [100];
-        public double InputScale { get; set; } = 1;
+        /// <summary>s: pixels x ∈ [0, 1] drive ±s·x volts (20: the hidden nodes reach the clamp knees; s = 1 barely leaves the linear range at 1568 inputs).</summary>
+        public double InputScale { get; set; } = 20;
         public double BiasVoltage { get; set; } = 1;
         public double AmplifierGain { get; set; } = 4;
         /// <summary>Backward current gain B of the amplifiers (Kendall: 1/A).</summary>
@@ -48,9 +49,9 @@ public sealed class EpTrainConfig
         public double Beta { get; set; } = 1e-6;
         public bool Centered { get; set; } = true;
         /// <summary>η in units of the device window (Δg = −η·G²·∂L/∂g).</summary>
-        public double LearningRate { get; set; } = 1;
+        public double LearningRate { get; set; } = 16;
         /// <summary>Epoch e trains with learning_rate × decay^(e−1) (1: constant).</summary>
-        public double LearningRateDecay { get; set; } = 1;
+        public double LearningRateDecay { get; set; } = 0.75;
         /// <summary>Target difference V⁺ − V⁻ of the true class's output pair (the others: 0).</summary>
         public double Target { get; set; } = 0.5;
         public double PhaseDuration { get; set; } = 1e-6;
@@ -64,7 +65,7 @@ public sealed class EpTrainConfig
         public double WriteNoise { get; set; }
         public double RelativeUpdateNoise { get; set; }
 
-        public bool Any => WindowSpread != 0 || StepSpread != 0 || WriteNoise != 0 || RelativeUpdateNoise != 0;
+        public bool IsAny() => WindowSpread != 0 || StepSpread != 0 || WriteNoise != 0 || RelativeUpdateNoise != 0;
 
         public EpVariability ToModel() => new()
         {
@@ -83,7 +84,7 @@ public sealed class EpTrainConfig
         InitialLayerScale = Network.InitialLayerScale.Length == 0 ? null : Network.InitialLayerScale,
     };
 
-    public EpTrainingOptions Options => new()
+    public EpTrainingOptions TrainingOptions() => new()
     {
         Beta = Training.Beta, Centered = Training.Centered, LearningRate = Training.LearningRate, PhaseDuration = Training.PhaseDuration,
     };

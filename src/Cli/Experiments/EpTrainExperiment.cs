@@ -28,10 +28,10 @@ public static class EpTrainExperiment
         var spec = cfg.Spec(train.FeatureCount, train.ClassCount);
         var streams = new RandomStreams(cfg.Seed);
         var layout = ResistiveEpCircuit.Build(spec, streams.Get("weights"));
-        var devices = cfg.Variability.Any
+        var devices = cfg.Variability.IsAny()
             ? EpDeviceArray.WithVariability(spec, layout.Weights.Count, cfg.Variability.ToModel(), streams)
             : EpDeviceArray.Ideal(spec);
-        var trainer = new LayeredEpTrainer(spec, cfg.Options, layout.Conductances(), new SimulationOptions(), devices);
+        var trainer = new LayeredEpTrainer(spec, cfg.TrainingOptions(), layout.Conductances(), new SimulationOptions(), devices);
         var epoch = new EpochCounter();
 
         Directory.CreateDirectory(outDir);
