@@ -15,4 +15,8 @@ public sealed record EpEpochReport(
     /// <summary>Mean programming energy per update (J): the pulses' ∫v·i dt when updates are pulses, 0 when they are numbers.</summary>
     double ProgrammingEnergyPerUpdate = 0,
     /// <summary>Mean number of programming pulses per update (0 when updates are numbers).</summary>
-    double PulsesPerUpdate = 0);
+    double PulsesPerUpdate = 0)
+{
+    /// <summary>Fraction of samples whose free-phase prediction (before their update) missed the one-hot target's class.</summary>
+    public double OnlineError { get; init; } = double.NaN;
+}

@@ -12,8 +12,6 @@ namespace CircuitNeuro.Learning.ResistiveEp;
 /// </summary>
 public sealed class ResistiveEpTrainer : IDisposable
 {
-    private enum Phase { Free, NudgePlus, NudgeMinus, Update }
-
     private readonly EventScheduler _scheduler;
     private readonly CircuitCoSimulation _cosim;
     private readonly EventTypeId _phaseChange;
@@ -45,7 +43,6 @@ public sealed class ResistiveEpTrainer : IDisposable
     public EnergyAccount Energy => _cosim.Energy;
     public EventScheduler Scheduler => _scheduler;
     private ResistiveEpCircuit Layout => Network.Layout;
-    private int PhasesPerSample => Options.Centered ? 3 : 2;
 
     /// <summary>Runs one epoch over <paramref name="samples"/> in the given order (shuffle outside, with RandomStreams).</summary>
     public EpEpochReport TrainEpoch(IReadOnlyList<(double[] X, double[] Y)> samples)
@@ -54,34 +51,25 @@ public sealed class ResistiveEpTrainer : IDisposable
         _lossSum = _updateSum = _programmingEnergy = 0;
         _pulses = 0;
         int firstWindow = Energy.Windows.Count;
-        double t0 = _scheduler.Now, T = Options.PhaseDuration;
-        int P = PhasesPerSample;
-        // Slot k starts at t0 + k·T, computed the same way for every event, so an update and the next
-        // sample's free phase fall on exactly the same instant; priority puts the update first.
-        double At(int slot) => t0 + slot * T;
+        double t0 = _scheduler.Now, end = t0;
         for (int s = 0; s < samples.Count; s++)
-        {
-            _scheduler.Schedule(At(s * P), _phaseChange, target: s, intPayload: (int)Phase.Free, priority: 1);
-            _scheduler.Schedule(At(s * P + 1), _phaseChange, target: s, intPayload: (int)Phase.NudgePlus, priority: 1);
-            if (Options.Centered) _scheduler.Schedule(At(s * P + 2), _phaseChange, target: s, intPayload: (int)Phase.NudgeMinus, priority: 1);
-            _scheduler.Schedule(At(s * P + P), _phaseChange, target: s, intPayload: (int)Phase.Update, priority: 0);
-        }
-        _cosim.RunUntil(At(samples.Count * P));
+            end = EpPhases.ScheduleSample(_scheduler, _phaseChange, t0, Options.PhaseDuration, s, Options.Centered);
+        _cosim.RunUntil(end);
         return Report(samples.Count, Energy.Windows.Skip(firstWindow).ToList());
     }
 
     private void OnPhaseChange(in SimEvent e)
     {
         var (x, y) = _samples[e.Target];
-        switch ((Phase)e.IntPayload)
+        switch ((EpPhase)e.IntPayload)
         {
-            case Phase.Free:
+            case EpPhase.Free:
                 Layout.SetInput(x);
                 Layout.SetNudge([]);
                 _sampleWindow = Energy.Open("sample");
                 OpenPhase("free");
                 break;
-            case Phase.NudgePlus:
+            case EpPhase.NudgePlus:
                 // The circuit holds the free equilibrium solved after the previous event.
                 ClosePhase();
                 _free = Network.Outputs();
@@ -90,13 +78,13 @@ public sealed class ResistiveEpTrainer : IDisposable
                 Nudge(Options.Beta, y);
                 OpenPhase("nudge+");
                 break;
-            case Phase.NudgeMinus:
+            case EpPhase.NudgeMinus:
                 ClosePhase();
                 _plusDrops = Network.Drops();
                 Nudge(-Options.Beta, y);
                 OpenPhase("nudge−");
                 break;
-            case Phase.Update:
+            case EpPhase.Update:
                 ClosePhase();
                 Energy.Close(_sampleWindow);
                 var gradient = Options.Centered

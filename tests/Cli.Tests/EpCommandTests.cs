@@ -1,0 +1,84 @@
+using CircuitNeuro.Cli.Tests.Support;
+
+namespace CircuitNeuro.Cli.Tests;
+
+public class EpCommandTests
+{
+    private static string Config(TempDirectory dir, int epochs)
+    {
+        string path = dir.File($"ep-{epochs}.yaml");
+        File.WriteAllText(path, $"""
+            name: ep-digits-small
+            seed: 5
+            dataset: digits
+            data: {RepoPaths.Data("digits.csv.gz")}
+            train_count: 300
+            test_count: 100
+            epochs: {epochs}
+            network:
+              hidden: [16]
+              input_scale: 4
+            training:
+              learning_rate: 4
+            variability:
+              write_noise: 0.001
+            """);
+        return path;
+    }
+
+    [Fact]
+    public void Interrupted_and_resumed_run_equals_an_uninterrupted_one_bit_for_bit()
+    {
+        using var dir = new TempDirectory();
+        string straight = dir.File("straight"), split = dir.File("split");
+        var r = CliRun.Invoke("ep", "train", "--config", Config(dir, 3), "--out", straight);
+        Assert.True(r.ExitCode == 0, r.Err);
+        Assert.Contains("3 epochs on digits", r.Out);
+
+        Assert.Equal(0, CliRun.Invoke("ep", "train", "--config", Config(dir, 1), "--out", split).ExitCode);
+        var again = CliRun.Invoke("ep", "train", "--config", Config(dir, 3), "--out", split);
+        Assert.Equal(2, again.ExitCode);
+        Assert.Contains("--resume", again.Err);
+        var resumed = CliRun.Invoke("ep", "train", "--config", Config(dir, 3), "--out", split, "--resume");
+        Assert.True(resumed.ExitCode == 0, resumed.Err);
+
+        var rows = File.ReadAllLines(Path.Combine(straight, "epochs.csv"));
+        Assert.Equal(4, rows.Length);
+        Assert.Equal(rows, File.ReadAllLines(Path.Combine(split, "epochs.csv")));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(straight, "checkpoint.bin")), File.ReadAllBytes(Path.Combine(split, "checkpoint.bin")));
+        double testError = double.Parse(rows[^1].Split(',')[2], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(testError, 0, 0.5);
+        Assert.True(File.Exists(Path.Combine(straight, "summary.json")));
+    }
+
+    [Fact]
+    public void Bad_configuration_is_one_line_naming_the_key()
+    {
+        using var dir = new TempDirectory();
+        string badDataset = dir.File("dataset.yaml");
+        File.WriteAllText(badDataset, "dataset: cifar\n");
+        var r = CliRun.Invoke("ep", "train", "--config", badDataset, "--out", dir.File("out"));
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("dataset", r.Err);
+        string badBeta = dir.File("beta.yaml");
+        File.WriteAllText(badBeta, "dataset: digits\ntraining:\n  beta: -1\n");
+        var b = CliRun.Invoke("ep", "train", "--config", badBeta, "--out", dir.File("out2"));
+        Assert.Equal(2, b.ExitCode);
+        Assert.Contains("training.beta", b.Err);
+    }
+
+    [Fact]
+    public void Printed_default_is_a_loadable_training_file()
+    {
+        using var dir = new TempDirectory();
+        var printed = CliRun.Invoke("ep", "train", "--print-default");
+        Assert.Equal(0, printed.ExitCode);
+        Assert.Contains("input_scale: 20", printed.Out);
+        string path = dir.File("default.yaml");
+        File.WriteAllText(path, printed.Out.Replace("dataset: mnist", "dataset: digits").Replace("data: ", $"data: {RepoPaths.Data("digits.csv.gz")}")
+            .Replace("train_count: 0", "train_count: 40").Replace("test_count: 0", "test_count: 20").Replace("epochs: 10", "epochs: 1"));
+        var r = CliRun.Invoke("ep", "train", "--config", path, "--out", dir.File("out"));
+        Assert.True(r.ExitCode == 0, r.Err);
+        Assert.Contains("1 epochs on digits (40 training, 20 test samples", r.Out);
+    }
+}

@@ -1,0 +1,75 @@
+using CircuitNeuro.Circuits.Analysis;
+using CircuitNeuro.EventKernel.Random;
+using CircuitNeuro.Learning.ResistiveEp;
+using Xunit.Abstractions;
+
+namespace CircuitNeuro.Learning.Tests.ResistiveEp;
+
+/// <summary>
+/// The fast trainer against the event-driven MNA trainer on the same samples: conductances after the
+/// updates, free loss, energy per phase and per element class (the MNA side measured by the
+/// quasi-static energy ledger over the circuit's elements).
+/// </summary>
+public class LayeredTrainerTests(ITestOutputHelper output)
+{
+    [Theory]
+    [InlineData("3-4-3-2 clamps ±0.4, B=A", 52, true)]
+    [InlineData("3-4-2 clamps ±0.4, B=A/16", 51, false)]
+    [InlineData("64-32-10 clamps ±0.4, B=A/16 (Digits size)", 55, true)]
+    public void Fast_trainer_reproduces_the_mna_trainer(string name, ulong seed, bool centered)
+    {
+        var spec = LayeredEquilibriumTests.SpecOf(name);
+        var options = new EpTrainingOptions { Beta = 1e-5, Centered = centered, LearningRate = 0.5, PhaseDuration = 1e-6 };
+        var r = new RandomStreams(seed).Get("samples");
+        var samples = Enumerable.Range(0, 6)
+            .Select(_ => (EpTestNetworks.Uniform(r, spec.Inputs, 0, 1), EpTestNetworks.Uniform(r, spec.Outputs, -0.5, 0.5))).ToList();
+
+        var layout = ResistiveEpCircuit.Build(spec, new RandomStreams(seed).Get("weights"));
+        layout.Circuit.Options = ResistiveEpNetwork.PreciseOptions;
+        var fast = new LayeredEpTrainer(spec, options, layout.Conductances(), layout.Circuit.Options);
+        var initial = layout.Conductances();
+        using var mna = new ResistiveEpTrainer(layout, options);
+        var expected = mna.TrainEpoch(samples);
+        var actual = fast.TrainEpoch(samples);
+
+        var gMna = layout.Conductances();
+        double G = spec.ConductanceMax;
+        double moved = gMna.Zip(initial).Max(p => Math.Abs(p.First - p.Second));
+        double worst = gMna.Zip(fast.Conductances).Max(p => Math.Abs(p.First - p.Second));
+        output.WriteLine($"{name}: largest update {moved / G:G3} G, largest fast − MNA conductance {worst / G:G3} G");
+        Assert.True(moved > 1e-4 * G, "the updates barely moved the conductances");
+        Assert.True(worst <= 1e-9 * moved, $"conductances differ by {worst / moved:G3} of the largest update");
+
+        Close(expected.MeanFreeLoss, actual.MeanFreeLoss, "free loss");
+        Close(expected.EnergyPerSample, actual.EnergyPerSample, "energy per sample");
+        Close(expected.MeanRelativeUpdate, actual.MeanRelativeUpdate, "mean relative update");
+        Assert.Equal(expected.EnergyPerPhase.Keys.Order(), actual.EnergyPerPhase.Keys.Order());
+        foreach (var (phase, e) in expected.EnergyPerPhase) Close(e, actual.EnergyPerPhase[phase], $"energy of phase {phase}");
+        Assert.Equal(expected.AbsorbedPerSample.Keys.Order(), actual.AbsorbedPerSample.Keys.Order());
+        double total = expected.EnergyPerSample;
+        foreach (var (category, e) in expected.AbsorbedPerSample)
+        {
+            output.WriteLine($"  absorbed by {category}: MNA {e:G10} J, fast {actual.AbsorbedPerSample[category]:G10} J");
+            Assert.True(Math.Abs(e - actual.AbsorbedPerSample[category]) <= 1e-9 * total, $"absorbed by {category}");
+        }
+        Assert.Equal(mna.Scheduler.Now, fast.Scheduler.Now);
+    }
+
+    private void Close(double expected, double actual, string what)
+    {
+        output.WriteLine($"  {what}: MNA {expected:G12}, fast {actual:G12}");
+        Assert.True(Math.Abs(expected - actual) <= 1e-9 * Math.Abs(expected), $"{what}: MNA {expected:G12}, fast {actual:G12}");
+    }
+
+    [Fact]
+    public void Predict_equals_the_free_phase_of_the_mna_circuit()
+    {
+        var spec = LayeredEquilibriumTests.SpecOf("3-4-2 clamps");
+        var net = EpTestNetworks.Build(spec, 57);
+        var fast = new LayeredEpTrainer(spec, new EpTrainingOptions(), net.Layout.Conductances(), net.System.Options);
+        var x = EpTestNetworks.Uniform(new RandomStreams(57).Get("x"), spec.Inputs, 0, 1);
+        var expected = net.SolveFree(x);
+        var actual = fast.Predict(x);
+        for (int c = 0; c < expected.Length; c++) Assert.Equal(expected[c], actual[c], 1e-12);
+    }
+}
