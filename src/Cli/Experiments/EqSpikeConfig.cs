@@ -202,6 +202,7 @@ public sealed class EqSpikeTailConfig
     public string Mode { get; set; } = "synch";
     public double CollisionProbability { get; set; } = 1.0 / 6;
     public double ProgramProbability { get; set; } = 0.5;
+    public double StepSeconds { get; set; } = 50e-9;
 
     [YamlDotNet.Serialization.YamlIgnore, System.Text.Json.Serialization.JsonIgnore]
     public AEqSpikeMode ModeValue => Mode switch
@@ -220,6 +221,7 @@ public sealed class EqSpikeTailConfig
         Mode = ModeValue,
         CollisionProbability = CollisionProbability,
         ProgramProbability = ProgramProbability,
+        StepSeconds = StepSeconds,
         Shape = Shape switch
         {
             "square" => TailShape.Square,

@@ -160,6 +160,7 @@ public sealed partial class EqSpikeNetwork
         }
         if (step == _p.FreeSteps - 1) _prediction = Predict();
         MarkProgrammingPulses();
+        AccumulateTailEnergy();
         ScheduleSpikes(ev.Time, step);
         _scheduler.Schedule(ev.Time + 1, _tick, intPayload: step + 1);
     }

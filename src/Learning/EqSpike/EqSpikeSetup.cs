@@ -19,6 +19,11 @@ public sealed record TailPulse
     public double Length { get; init; } = 20;
     public double Amplitude { get; init; } = 1e-4;
     public TailShape Shape { get; init; } = TailShape.Square;
+    /// <summary>
+    /// Physical dt, s, for the tail energy: 50 ns, i.e. T_refract = 100 ns (f_max = 10 MHz, the seed's fast neuron
+    /// [S L1477]), the shortest that holds the 2 × 50 ns programming pulse within T_refract [S L2043] [D].
+    /// </summary>
+    public double StepSeconds { get; init; } = 50e-9;
     /// <summary>Synch (Table 4.1) or a desynchronised variant (Table 4.2, §4.4).</summary>
     public AEqSpikeMode Mode { get; init; } = AEqSpikeMode.Synch;
     /// <summary>desynch_collision: p_collision = dt/τ_imp (best 1/6, Fig. 4.14 [S L2287]).</summary>
@@ -32,6 +37,7 @@ public sealed record TailPulse
     {
         EqSpikeParameters.Check(LengthSteps >= 2, "tail.length", Length, "≥ 1 T_refract");
         EqSpikeParameters.Check(Amplitude > 0 && double.IsFinite(Amplitude), "tail.amplitude", Amplitude, "> 0");
+        EqSpikeParameters.Check(StepSeconds >= 0 && double.IsFinite(StepSeconds), "tail.step_seconds", StepSeconds, "≥ 0");
         EqSpikeParameters.Check(CollisionProbability is >= 0 and <= 1, "tail.collision_probability", CollisionProbability, "in [0, 1]");
         EqSpikeParameters.Check(ProgramProbability is > 0 and <= 1, "tail.program_probability", ProgramProbability, "in (0, 1]");
         Shape.Validate();
@@ -108,6 +114,7 @@ public sealed record EqSpikeSetup
             ? new NumericSynapseWriter()
             : new MemristiveSynapseWriter(DeviceOptions(), random.Get("eqspike/devices"), random.Get("eqspike/write-noise"));
         var net = new EqSpikeNetwork(inputs, Hidden, outputs, p, estimator, writer, random, Sparse);
+        if (Variant == EqSpikeVariant.AEqSpike) net.StepSeconds = Tail.StepSeconds;
         if (Variant == EqSpikeVariant.AEqSpike)
             net.UseDesynch(Tail.Mode, Tail.CollisionProbability, Tail.ProgramProbability, random.Get("eqspike/desynch"));
         if (NeuronSpread > 0)
