@@ -52,10 +52,11 @@ public sealed class EqSpikeConfig
         if (Epochs < 1) throw new ExperimentConfigException($"epochs must be ≥ 1 (got {Epochs})");
         if (TestEvery < 2) throw new ExperimentConfigException($"test_every must be ≥ 2 (got {TestEvery})");
         if (TrainCount < 0 || TestCount < 0) throw new ExperimentConfigException("train_count and test_count must be ≥ 0");
-        var defaults = Defaults(VariantValue, Dataset);
+        var defaults = Defaults(VariantValue, Dataset, Tail.ModeValue);
         Hidden ??= Dataset == "mnist" ? 100 : 32;
         Parameters.FillFrom(defaults.Parameters);
         Sparse.FillFrom(defaults.Sparse);
+        Tail.Amplitude ??= defaults.Tail.Amplitude;
         try
         {
             Setup().Validate();
@@ -68,10 +69,11 @@ public sealed class EqSpikeConfig
     }
 
     /// <summary>Seed defaults per variant; the Digits learning rates are this simulator's calibration (README).</summary>
-    public static EqSpikeSetup Defaults(EqSpikeVariant variant, string dataset) => variant switch
+    public static EqSpikeSetup Defaults(EqSpikeVariant variant, string dataset, AEqSpikeMode mode = AEqSpikeMode.Synch) => variant switch
     {
         EqSpikeVariant.Memristive => EqSpikeSetup.MemristiveDigits,
-        EqSpikeVariant.AEqSpike => EqSpikeSetup.AEqSpikeDigits,
+        EqSpikeVariant.AEqSpike when mode == AEqSpikeMode.Synch => EqSpikeSetup.AEqSpikeDigits,
+        EqSpikeVariant.AEqSpike => EqSpikeSetup.AEqSpikeDesynchDigits(mode),
         _ when dataset == "digits" => EqSpikeSetup.EqSpikeDigits,
         _ => new EqSpikeSetup(),
     };
@@ -102,12 +104,14 @@ public sealed class EqSpikeParameterConfig
     public int? RateWindow { get; set; }
     public bool? RandomBetaSign { get; set; }
     public double? NudgeGate { get; set; }
+    public double? MembraneFloor { get; set; }
 
     internal void FillFrom(EqSpikeParameters d)
     {
         LeakLif ??= d.LeakLif; LeakIntegrator ??= d.LeakIntegrator; Threshold ??= d.Threshold; Tau ??= d.Tau;
         LearningRate ??= d.LearningRate; FilterLength ??= d.FilterLength; Beta ??= d.Beta; FreeTime ??= d.FreeTime;
         NudgeTime ??= d.NudgeTime; RateWindow ??= d.RateWindow; RandomBetaSign ??= d.RandomBetaSign; NudgeGate ??= d.NudgeGate;
+        MembraneFloor ??= d.MembraneFloor;
     }
 
     internal EqSpikeParameters ToParameters()
@@ -119,6 +123,7 @@ public sealed class EqSpikeParameterConfig
             Tau = Tau ?? d.Tau, LearningRate = LearningRate ?? d.LearningRate, FilterLength = FilterLength ?? d.FilterLength,
             Beta = Beta ?? d.Beta, FreeTime = FreeTime ?? d.FreeTime, NudgeTime = NudgeTime ?? d.NudgeTime,
             RateWindow = RateWindow ?? d.RateWindow, RandomBetaSign = RandomBetaSign ?? d.RandomBetaSign, NudgeGate = NudgeGate ?? d.NudgeGate,
+            MembraneFloor = MembraneFloor ?? d.MembraneFloor,
         };
     }
 }
@@ -183,19 +188,40 @@ public sealed class EqSpikeSparseConfig
     }, Probability ?? 1, N ?? 1);
 }
 
-/// <summary>A-EqSpike tail: length (T_refract), amplitude (V_th), shape square | saw | pwl (with times/values knots).</summary>
+/// <summary>
+/// A-EqSpike tail: length (T_refract), amplitude (V_th; default 1e-4 synch, 0.1 desynchronised), shape square | saw | pwl
+/// (with times/values knots), mode synch | desynch | desynch_collision | desynch_proba and their probabilities.
+/// </summary>
 public sealed class EqSpikeTailConfig
 {
     public double Length { get; set; } = 20;
-    public double Amplitude { get; set; } = 1e-4;
+    public double? Amplitude { get; set; }
     public string Shape { get; set; } = "square";
     public List<double> Times { get; set; } = [];
     public List<double> Values { get; set; } = [];
+    public string Mode { get; set; } = "synch";
+    public double CollisionProbability { get; set; } = 1.0 / 6;
+    public double ProgramProbability { get; set; } = 0.5;
+    public double StepSeconds { get; set; } = 50e-9;
+
+    [YamlDotNet.Serialization.YamlIgnore, System.Text.Json.Serialization.JsonIgnore]
+    public AEqSpikeMode ModeValue => Mode switch
+    {
+        "synch" => AEqSpikeMode.Synch,
+        "desynch" => AEqSpikeMode.Desynch,
+        "desynch_collision" => AEqSpikeMode.DesynchCollision,
+        "desynch_proba" => AEqSpikeMode.DesynchProba,
+        _ => throw new ExperimentConfigException($"tail.mode '{Mode}' is not one of synch, desynch, desynch_collision, desynch_proba"),
+    };
 
     internal TailPulse ToTail() => new()
     {
         Length = Length,
-        Amplitude = Amplitude,
+        Amplitude = Amplitude ?? new TailPulse().Amplitude,
+        Mode = ModeValue,
+        CollisionProbability = CollisionProbability,
+        ProgramProbability = ProgramProbability,
+        StepSeconds = StepSeconds,
         Shape = Shape switch
         {
             "square" => TailShape.Square,

@@ -25,7 +25,9 @@ public sealed record EqSpikeSummary(
     double EnergyPerWrite,
     double WritesPerSample,
     double SecondsPerEpoch,
-    double MicrosecondsPerSample);
+    double MicrosecondsPerSample,
+    double TailEnergy,
+    double EnergyPerWriteWithTails);
 
 /// <summary>
 /// Trains an EqSpike network epoch by epoch into a folder: config.json, epochs.csv (one row per epoch: accuracies, nudge
@@ -42,7 +44,7 @@ public static class EqSpikeExperiment
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
 
-    private const string CsvHeader = "epoch,train_accuracy,test_accuracy,nudged_samples,writes,energy_j,energy_per_write_j,spikes_per_sample,seconds";
+    private const string CsvHeader = "epoch,train_accuracy,test_accuracy,nudged_samples,writes,energy_j,energy_per_write_j,spikes_per_sample,seconds,tail_energy_j";
 
     public static string ConfigJson(EqSpikeConfig cfg) => JsonSerializer.Serialize(cfg, JsonOptions);
 
@@ -88,7 +90,7 @@ public static class EqSpikeExperiment
         {
             var r = trainer.TrainEpoch(train, test, cancel);
             reports.Add(r);
-            rows.Add(string.Join(',', new object[] { r.Epoch, r.TrainAccuracy, r.TestAccuracy, r.NudgedSamples, r.Writes, r.Energy, r.EnergyPerWrite, r.SpikesPerSample, r.Seconds }
+            rows.Add(string.Join(',', new object[] { r.Epoch, r.TrainAccuracy, r.TestAccuracy, r.NudgedSamples, r.Writes, r.Energy, r.EnergyPerWrite, r.SpikesPerSample, r.Seconds, r.TailEnergy }
                 .Select(v => Convert.ToString(v, CultureInfo.InvariantCulture))));
             File.WriteAllLines(csvPath, rows.Prepend(CsvHeader));
             string tmp = checkpointPath + ".tmp";
@@ -114,9 +116,9 @@ public static class EqSpikeExperiment
     {
         var rows = File.ReadAllLines(csvPath).Skip(1).Select(l => l.Split(',').Select(c => double.Parse(c, CultureInfo.InvariantCulture)).ToArray()).ToArray();
         long writes = (long)rows.Sum(r => r[4]);
-        double energy = rows.Sum(r => r[5]), seconds = rows.Sum(r => r[8]);
+        double energy = rows.Sum(r => r[5]), seconds = rows.Sum(r => r[8]), tails = rows.Sum(r => r.Length > 9 ? r[9] : 0);   // runs before the tail column
         return new EqSpikeSummary(cfg.Variant, cfg.Dataset, rows.Length, train.Count, test.Count, untrained, rows[^1][2], rows.Max(r => r[2]), rows[^1][1],
             writes, energy, writes > 0 ? energy / writes : 0, writes / (double)(train.Count * rows.Length),
-            seconds / rows.Length, 1e6 * seconds / (rows.Length * (train.Count + test.Count)));
+            seconds / rows.Length, 1e6 * seconds / (rows.Length * (train.Count + test.Count)), tails, writes > 0 ? (energy + tails) / writes : 0);
     }
 }

@@ -13,7 +13,7 @@ public sealed class DiscreteLifLayer
     private readonly double[] _u;
     private readonly int[] _lastSpike;
 
-    public DiscreteLifLayer(int size, double leak, double threshold)
+    public DiscreteLifLayer(int size, double leak, double threshold, double floor = double.NegativeInfinity)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(size);
         _u = new double[size];
@@ -21,12 +21,15 @@ public sealed class DiscreteLifLayer
         Gain = Enumerable.Repeat(1.0, size).ToArray();
         Leak = leak;
         Threshold = threshold;
+        Floor = floor;
         Reset();
     }
 
     public int Size => _u.Length;
     public double Leak { get; }
     public double Threshold { get; }
+    /// <summary>Lowest membrane potential (−∞: the seed's unbounded Eq. 2.5; a capacitor neuron stops at its rail [D]).</summary>
+    public double Floor { get; }
     /// <summary>α per neuron (1 = nominal).</summary>
     public double[] Gain { get; }
     public ReadOnlySpan<double> Potentials => _u;
@@ -47,7 +50,7 @@ public sealed class DiscreteLifLayer
         double keep = 1 - Leak;
         for (int i = 0; i < _u.Length; i++)
         {
-            double u = keep * _u[i] + Gain[i] * current[i];
+            double u = Math.Max(Floor, keep * _u[i] + Gain[i] * current[i]);
             bool fire = u > Threshold && step - _lastSpike[i] >= EqSpikeParameters.StepsPerRefract;
             if (fire)
             {

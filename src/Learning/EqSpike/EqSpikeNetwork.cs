@@ -13,7 +13,7 @@ namespace CircuitNeuro.Learning.EqSpike;
 /// Intra-step order (not in the seed, notes §2.4): nudge, integrate last step's spikes, threshold, ρ̄ blocks, spikes.
 /// Weights: layer 0 is hidden × (inputs + bias), layer 1 outputs × (hidden + bias), row-major.
 /// </summary>
-public sealed class EqSpikeNetwork
+public sealed partial class EqSpikeNetwork
 {
     private readonly EqSpikeParameters _p;
     private readonly EventScheduler _scheduler = new();
@@ -39,7 +39,8 @@ public sealed class EqSpikeNetwork
         _sparse = sparse;
         (_nIn, _nHid, _nOut) = (inputs, hidden, outputs);
         _bias = inputs + hidden + outputs;
-        _layers = [new(inputs, _p.LeakLif, _p.Threshold), new(hidden, _p.LeakLif, _p.Threshold), new(outputs, _p.LeakLif, _p.Threshold)];
+        _layers = [new(inputs, _p.LeakLif, _p.Threshold, _p.MembraneFloor), new(hidden, _p.LeakLif, _p.Threshold, _p.MembraneFloor),
+            new(outputs, _p.LeakLif, _p.Threshold, _p.MembraneFloor)];
         _estimators = [estimator(inputs), estimator(hidden), estimator(outputs)];
         _spiked = [new bool[inputs], new bool[hidden], new bool[outputs]];
         (_inputCurrent, _hiddenIn, _outputIn, _target) = (new double[inputs], new double[hidden], new double[outputs], new double[outputs]);
@@ -158,6 +159,8 @@ public sealed class EqSpikeNetwork
             _outputWindow[slot * _nOut + o] = now;
         }
         if (step == _p.FreeSteps - 1) _prediction = Predict();
+        MarkProgrammingPulses();
+        AccumulateTailEnergy();
         ScheduleSpikes(ev.Time, step);
         _scheduler.Schedule(ev.Time + 1, _tick, intPayload: step + 1);
     }
@@ -213,7 +216,13 @@ public sealed class EqSpikeNetwork
     /// <summary>EqSpike rule, Alg. 2: on a spike of neuron n, W_nm += η_lr·ρ̄_m for every synapse (n, m) [S L1076].</summary>
     private void Learn(in SimEvent ev)
     {
-        if (!_nudging || !_learning || !Programs(ev.Target)) return;
+        if (!_nudging || !_learning) return;
+        if (_desynch is not null)
+        {
+            LearnDesynch(ev.Target, ev.IntPayload);
+            return;
+        }
+        if (!Programs(ev.Target)) return;
         int n = ev.Target, step = ev.IntPayload;
         int s0 = _nIn + 1, s1 = _nHid + 1;
         var (eIn, eHid, eOut) = (_estimators[0], _estimators[1], _estimators[2]);

@@ -27,6 +27,11 @@ public sealed record EqSpikeParameters
     public double NudgeTime { get; init; } = 100;
     /// <summary>Window of the output-rate estimate for the error, steps ("100 dt" [S L1357]).</summary>
     public int RateWindow { get; init; } = 100;
+    /// <summary>
+    /// Lower bound of the membrane potential, u_th units. The seed's Eq. 2.5 has none (−∞, default); without one a neuron
+    /// driven below threshold stores an unbounded negative charge and can stay silent through the whole nudge (README).
+    /// </summary>
+    public double MembraneFloor { get; init; } = double.NegativeInfinity;
     /// <summary>Flip the signs of β and η_lr jointly with probability ½ per sample [S L1337].</summary>
     public bool RandomBetaSign { get; init; } = true;
     /// <summary>
@@ -53,6 +58,7 @@ public sealed record EqSpikeParameters
         Check(FreeSteps >= 1, "free_time", FreeTime, "≥ 0.5 T_refract");
         Check(NudgeSteps >= 0, "nudge_time", NudgeTime, "≥ 0");
         Check(RateWindow >= 1, "rate_window", RateWindow, "≥ 1");
+        Check(!double.IsNaN(MembraneFloor) && MembraneFloor <= 0, "membrane_floor", MembraneFloor, "≤ 0 (−inf: none)");
         Check(NudgeGate >= 0, "nudge_gate", NudgeGate, "≥ 0");
     }
 

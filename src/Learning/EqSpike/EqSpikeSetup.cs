@@ -19,6 +19,17 @@ public sealed record TailPulse
     public double Length { get; init; } = 20;
     public double Amplitude { get; init; } = 1e-4;
     public TailShape Shape { get; init; } = TailShape.Square;
+    /// <summary>
+    /// Physical dt, s, for the tail energy: 50 ns, i.e. T_refract = 100 ns (f_max = 10 MHz, the seed's fast neuron
+    /// [S L1477]), the shortest that holds the 2 × 50 ns programming pulse within T_refract [S L2043] [D].
+    /// </summary>
+    public double StepSeconds { get; init; } = 50e-9;
+    /// <summary>Synch (Table 4.1) or a desynchronised variant (Table 4.2, §4.4).</summary>
+    public AEqSpikeMode Mode { get; init; } = AEqSpikeMode.Synch;
+    /// <summary>desynch_collision: p_collision = dt/τ_imp (best 1/6, Fig. 4.14 [S L2287]).</summary>
+    public double CollisionProbability { get; init; } = 1.0 / 6;
+    /// <summary>desynch_proba: probability of emitting the programming pulse (best 0.5, Fig. 4.15 [S L2289]).</summary>
+    public double ProgramProbability { get; init; } = 0.5;
 
     public int LengthSteps => EqSpikeParameters.ToSteps(Length);
 
@@ -26,6 +37,9 @@ public sealed record TailPulse
     {
         EqSpikeParameters.Check(LengthSteps >= 2, "tail.length", Length, "≥ 1 T_refract");
         EqSpikeParameters.Check(Amplitude > 0 && double.IsFinite(Amplitude), "tail.amplitude", Amplitude, "> 0");
+        EqSpikeParameters.Check(StepSeconds >= 0 && double.IsFinite(StepSeconds), "tail.step_seconds", StepSeconds, "≥ 0");
+        EqSpikeParameters.Check(CollisionProbability is >= 0 and <= 1, "tail.collision_probability", CollisionProbability, "in [0, 1]");
+        EqSpikeParameters.Check(ProgramProbability is > 0 and <= 1, "tail.program_probability", ProgramProbability, "in (0, 1]");
         Shape.Validate();
     }
 }
@@ -66,6 +80,16 @@ public sealed record EqSpikeSetup
         Parameters = new EqSpikeParameters { LearningRate = 1, FreeTime = 100, NudgeTime = 62.5 },
     };
 
+    /// <summary>
+    /// Seed 002 Table 4.2 (desynchronised A-EqSpike on Digits, notes §4.5 reading): γ_amp = 0.1 V_th, γ_len = 20 T_refract,
+    /// T_free = 100, T_nudge = 62.5 T_refract, η_lr = 0.001 (γ_amp·η_lr = 1e-4 as in Table 4.1).
+    /// </summary>
+    public static EqSpikeSetup AEqSpikeDesynchDigits(AEqSpikeMode mode) => AEqSpikeDigits with
+    {
+        Parameters = AEqSpikeDigits.Parameters with { LearningRate = 1e-3 },
+        Tail = new TailPulse { Amplitude = 0.1, Mode = mode },
+    };
+
     public void Validate()
     {
         EqSpikeParameters.Check(Hidden >= 1, "hidden", Hidden, "≥ 1");
@@ -74,6 +98,8 @@ public sealed record EqSpikeSetup
         Sparse.Validate();
         if (Variant != EqSpikeVariant.EqSpike) Memristor.Validate();
         if (Variant == EqSpikeVariant.AEqSpike) Tail.Validate();
+        if (Variant == EqSpikeVariant.AEqSpike && Tail.Mode != AEqSpikeMode.Synch && Sparse.Mode != SparseMode.Every)
+            throw new ArgumentException("sparse programming is not combined with the desynchronised A-EqSpike variants (desynch_proba is their sparse form)");
     }
 
     /// <summary>A fresh network; every random draw (weights, devices, gains, signs, noise) comes from <paramref name="random"/>.</summary>
@@ -88,6 +114,9 @@ public sealed record EqSpikeSetup
             ? new NumericSynapseWriter()
             : new MemristiveSynapseWriter(DeviceOptions(), random.Get("eqspike/devices"), random.Get("eqspike/write-noise"));
         var net = new EqSpikeNetwork(inputs, Hidden, outputs, p, estimator, writer, random, Sparse);
+        if (Variant == EqSpikeVariant.AEqSpike) net.StepSeconds = Tail.StepSeconds;
+        if (Variant == EqSpikeVariant.AEqSpike)
+            net.UseDesynch(Tail.Mode, Tail.CollisionProbability, Tail.ProgramProbability, random.Get("eqspike/desynch"));
         if (NeuronSpread > 0)
         {
             var rng = random.Get("eqspike/neuron-gain");
@@ -108,7 +137,9 @@ public sealed record EqSpikeSetup
     {
         if (Variant != EqSpikeVariant.AEqSpike) return Memristor;
         var d = Memristor.Device;
-        double slope = Parameters.LearningRate * (d.Gmax - d.Gmin) / (Memristor.PulseWidth * d.ThresholdPositive);
+        // desynch_proba: "le taux d'apprentissage est inversement proportionnel à p" [S L2289].
+        double rate = Parameters.LearningRate / (Tail.Mode == AEqSpikeMode.DesynchProba ? Tail.ProgramProbability : 1);
+        double slope = rate * (d.Gmax - d.Gmin) / (Memristor.PulseWidth * d.ThresholdPositive);
         return Memristor with { Device = d with { SlopePositive = slope, SlopeNegative = slope } };
     }
 }

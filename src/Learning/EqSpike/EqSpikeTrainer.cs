@@ -14,9 +14,12 @@ public sealed record EqSpikeEpochReport(
     long Writes,
     double Energy,
     double SpikesPerSample,
-    double Seconds)
+    double Seconds,
+    double TailEnergy = 0)
 {
     public double EnergyPerWrite => Writes > 0 ? Energy / Writes : 0;
+    /// <summary>Programming plus tail energy per programming event (A-EqSpike).</summary>
+    public double EnergyPerWriteWithTails => Writes > 0 ? (Energy + TailEnergy) / Writes : 0;
 }
 
 /// <summary>
@@ -51,6 +54,7 @@ public sealed class EqSpikeTrainer : ICheckpointable
     {
         var clock = Stopwatch.StartNew();
         Network.Writer.ResetCounters();
+        double tailsBefore = Network.TailEnergy;
         var order = Enumerable.Range(0, train.Count).ToArray();
         for (int i = order.Length - 1; i > 0; i--)
         {
@@ -71,7 +75,7 @@ public sealed class EqSpikeTrainer : ICheckpointable
         double testAccuracy = Accuracy(test);
         EpochsDone++;
         return new EqSpikeEpochReport(EpochsDone, correct / (double)train.Count, testAccuracy, nudged, writes, energy,
-            spikes / (double)train.Count, clock.Elapsed.TotalSeconds);
+            spikes / (double)train.Count, clock.Elapsed.TotalSeconds, Network.TailEnergy - tailsBefore);
     }
 
     public void SaveState(BinaryWriter writer)

@@ -84,12 +84,21 @@ public sealed class MemristiveSynapseWriter : ISynapseWriter, ICheckpointable
 
     public void Write(int layer, int k, double request)
     {
+        double v = DriveVoltage(request);
+        WritePulse(layer, k, _o.Device.ThresholdPositive + v, _o.Device.ThresholdNegative + v);
+    }
+
+    /// <summary>
+    /// One programming event with explicit device voltages for its two halves (t_pulse each): the general superposition
+    /// the A-EqSpike desynchronised variants need (clipped signals, colliding pulses, seed 002 §4.4).
+    /// </summary>
+    public void WritePulse(int layer, int k, double va, double vb)
+    {
         var p = _o.Device;
-        double v = DriveVoltage(request), t = _o.PulseWidth;
+        double t = _o.PulseWidth;
         double g0 = _g[layer][k];
-        double g1 = ThresholdWrite.Step(p, _sp[layer][k], _sn[layer][k], _vtp[layer][k], _vtn[layer][k], g0, p.ThresholdPositive + v, t);
-        double g2 = ThresholdWrite.Step(p, _sp[layer][k], _sn[layer][k], _vtp[layer][k], _vtn[layer][k], g1, p.ThresholdNegative + v, t);
-        double va = p.ThresholdPositive + v, vb = p.ThresholdNegative + v;
+        double g1 = ThresholdWrite.Step(p, _sp[layer][k], _sn[layer][k], _vtp[layer][k], _vtn[layer][k], g0, va, t);
+        double g2 = ThresholdWrite.Step(p, _sp[layer][k], _sn[layer][k], _vtp[layer][k], _vtn[layer][k], g1, vb, t);
         // Ohmic device: ∫v·i dt = v²·∫G dt per half; G moves by ~1e-4 of its range, so the trapezoid is exact to that order squared.
         Energy += va * va * t * 0.5 * (g0 + g1) + vb * vb * t * 0.5 * (g1 + g2);
         if (_o.WriteNoise > 0)
