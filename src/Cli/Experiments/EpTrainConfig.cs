@@ -101,12 +101,12 @@ public sealed class EpTrainConfig
         /// <summary>Grid points of the one-pulse map over the window.</summary>
         public int MapPoints { get; set; } = 4097;
 
-        public bool IsPulses => Update == "pulses";
+        public bool UsesPulses() => Update == "pulses";
 
         /// <summary>The pulse writer for the network's window, or null for numbers.</summary>
         public PulseProgramming? Build(ResistiveEpSpec spec)
         {
-            if (!IsPulses) return null;
+            if (!UsesPulses()) return null;
             Threshold.GMin = spec.ConductanceMin;
             Threshold.GMax = spec.ConductanceMax;
             var model = Threshold.Build("programming.threshold");
@@ -124,7 +124,7 @@ public sealed class EpTrainConfig
         public void Validate(bool variability)
         {
             if (Update is not ("numbers" or "pulses")) throw new ExperimentConfigException($"programming.update must be numbers or pulses (got '{Update}')");
-            if (!IsPulses) return;
+            if (!UsesPulses()) return;
             if (Model != "threshold") throw new ExperimentConfigException($"programming.model must be threshold (got '{Model}')");
             if (variability) throw new ExperimentConfigException("programming.update: pulses writes through the device model; set the variability section to 0");
             if (!(SetAmplitude > 0) || !(ResetAmplitude < 0)) throw new ExperimentConfigException("programming.set_amplitude must be > 0 and programming.reset_amplitude < 0");
