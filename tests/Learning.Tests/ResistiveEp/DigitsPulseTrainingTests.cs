@@ -54,4 +54,28 @@ public class DigitsPulseTrainingTests(ITestOutputHelper output)
         Assert.InRange(perPulse, 1.5 * 1.5 * 1e-6 * Spec.ConductanceMin, 1.5 * 1.5 * 1e-6 * Spec.ConductanceMax);
         Assert.Equal(0, numbers.Last.PulsesPerUpdate);
     }
+
+    [Fact]
+    public void Pulse_writes_allocate_nothing_per_sample()
+    {
+        // What an epoch allocates (its report) must not grow with the number of samples.
+        var device = new ThresholdMemristor(new ThresholdMemristorParameters { Gmin = Spec.ConductanceMin, Gmax = Spec.ConductanceMax, EtaPositive = 1, EtaNegative = 1 });
+        var pulses = new PulseProgramming(device, new RectangularPulse(1.5, 1e-6), new RectangularPulse(-1.5, 1e-6), mapPoints: 257);
+        var (train, _) = DigitsDataset.Load(RepositoryData.Digits).SplitEvery(4);
+        var trainer = new LayeredEpTrainer(Spec, new EpTrainingOptions { LearningRate = 4 }, ResistiveEpCircuit.Build(Spec, new RandomStreams(Seed).Get("weights")).Conductances(),
+            programming: pulses);
+        var samples = Enumerable.Range(0, 200).Select(i => (train.Features[i], Enumerable.Range(0, 10).Select(c => c == train.Labels[i] ? 0.5 : 0.0).ToArray())).ToArray();
+        long Allocated(int count)
+        {
+            var part = samples[..count];
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            var report = trainer.TrainEpoch(part);
+            Assert.True(report.PulsesPerUpdate > 0);
+            return GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+        Allocated(50); // warm-up (JIT)
+        long few = Allocated(20), many = Allocated(200);
+        output.WriteLine($"allocated per epoch: {few} B for 20 samples, {many} B for 200");
+        Assert.True(many - few < 1024, $"{many - few} B more for 180 more samples");
+    }
 }
