@@ -13,28 +13,12 @@ namespace CircuitNeuro.Learning.Tests.ResistiveEp;
 /// </summary>
 public class DigitsPulseTrainingTests(ITestOutputHelper output)
 {
-    private const ulong Seed = 64;
-    private static readonly ResistiveEpSpec Spec = new()
-    {
-        Inputs = 64, Hidden = [32], Outputs = 10, InputScale = 4, UpperClampRail = -0.4, LowerClampRail = 0.4, BackwardCurrentGain = 0.25,
-    };
+    private static ResistiveEpSpec Spec => DeviceVariabilityTests.Spec;
 
     private static (double Accuracy, EpEpochReport Last) Train(PulseProgramming? programming)
     {
-        var (train, test) = DigitsDataset.Load(RepositoryData.Digits).SplitEvery(4);
-        var streams = new RandomStreams(Seed);
-        var layout = ResistiveEpCircuit.Build(Spec, streams.Get("weights"));
-        var trainer = new LayeredEpTrainer(Spec, new EpTrainingOptions { Beta = 1e-6, LearningRate = 4 }, layout.Conductances(), programming: programming);
-        var samples = Enumerable.Range(0, train.Count)
-            .Select(i => (train.Features[i], Enumerable.Range(0, 10).Select(c => c == train.Labels[i] ? 0.5 : 0.0).ToArray())).ToList();
-        EpEpochReport? last = null;
-        for (int e = 1; e <= 2; e++)
-        {
-            var order = streams.Get("order", e);
-            last = trainer.TrainEpoch(samples.OrderBy(_ => order.NextDouble()).ToList());
-        }
-        int correct = Enumerable.Range(0, test.Count).Count(i => LayeredEpTrainer.ArgMax(trainer.Predict(test.Features[i])) == test.Labels[i]);
-        return ((double)correct / test.Count, last!);
+        var (accuracy, _, last) = DeviceVariabilityTests.Train(null, programming: programming);
+        return (accuracy, last);
     }
 
     [Fact]
@@ -62,9 +46,9 @@ public class DigitsPulseTrainingTests(ITestOutputHelper output)
         var device = new ThresholdMemristor(new ThresholdMemristorParameters { Gmin = Spec.ConductanceMin, Gmax = Spec.ConductanceMax, EtaPositive = 1, EtaNegative = 1 });
         var pulses = new PulseProgramming(device, new RectangularPulse(1.5, 1e-6), new RectangularPulse(-1.5, 1e-6), mapPoints: 257);
         var (train, _) = DigitsDataset.Load(RepositoryData.Digits).SplitEvery(4);
-        var trainer = new LayeredEpTrainer(Spec, new EpTrainingOptions { LearningRate = 4 }, ResistiveEpCircuit.Build(Spec, new RandomStreams(Seed).Get("weights")).Conductances(),
+        var trainer = new LayeredEpTrainer(Spec, new EpTrainingOptions { LearningRate = 4 }, ResistiveEpCircuit.Build(Spec, new RandomStreams(DeviceVariabilityTests.Seed).Get("weights")).Conductances(),
             programming: pulses);
-        var samples = Enumerable.Range(0, 200).Select(i => (train.Features[i], Enumerable.Range(0, 10).Select(c => c == train.Labels[i] ? 0.5 : 0.0).ToArray())).ToArray();
+        var samples = DeviceVariabilityTests.Samples(train)[..200].ToArray();
         long Allocated(int count)
         {
             var part = samples[..count];
