@@ -59,10 +59,10 @@ public class LayeredTrainerTests(ITestOutputHelper output)
     public void Fast_trainer_with_pulses_reproduces_the_mna_trainer_with_pulses()
     {
         // Both trainers write through PulseProgramming.Program (nonlinear η = 1.5 threshold device, every pulse
-        // integrated): written conductances, pulse counts and programming energy must agree.
+        // integrated), with a learning-rate factor per layer: written conductances, pulse counts and programming energy must agree.
         const ulong seed = 52;
         var spec = LayeredEquilibriumTests.SpecOf("3-4-3-2 clamps ±0.4, B=A");
-        var options = new EpTrainingOptions { Beta = 1e-5, LearningRate = 0.5 };
+        var options = new EpTrainingOptions { Beta = 1e-5, LearningRate = 0.5, LayerRates = [1, 0.5, 2] };
         var r = new RandomStreams(seed).Get("samples");
         var samples = Enumerable.Range(0, 6)
             .Select(_ => (EpTestNetworks.Uniform(r, spec.Inputs, 0, 1), EpTestNetworks.Uniform(r, spec.Outputs, -0.5, 0.5))).ToList();
