@@ -121,6 +121,8 @@ public class EpCommandTests
         var b = CliRun.Invoke("ep", "train", "--config", bad, "--out", dir.File("out2"));
         Assert.Equal(2, b.ExitCode);
         Assert.Contains("programming.update", b.Err);
+        File.WriteAllText(bad, "dataset: digits\nprogramming:\n  update: pulses\n  threshold:\n    g_min: 1e-5\n");
+        Assert.Contains("programming.threshold.g_min", CliRun.Invoke("ep", "train", "--config", bad, "--out", dir.File("out4")).Err);
         File.WriteAllText(bad, "dataset: digits\ntraining:\n  layer_learning_rates: [1]\n");
         Assert.Contains("training.layer_learning_rates", CliRun.Invoke("ep", "train", "--config", bad, "--out", dir.File("out3")).Err);
     }

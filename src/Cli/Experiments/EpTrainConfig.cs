@@ -82,8 +82,8 @@ public sealed class EpTrainConfig
 
     /// <summary>
     /// How updates are written: numbers (through the ideal or variable devices above) or identical SET/RESET
-    /// pulses through the seed-002 threshold memristor (Eq. 3.2; its state is the conductance, its window the
-    /// network's conductance_min..conductance_max), integrated once into a one-pulse map.
+    /// pulses through the seed-002 threshold memristor (Eq. 3.2; its state is the conductance, so its window must be
+    /// the network's conductance_min..conductance_max), integrated once into a one-pulse map.
     /// </summary>
     public sealed class ProgrammingSection
     {
@@ -91,8 +91,8 @@ public sealed class EpTrainConfig
         public string Update { get; set; } = "numbers";
         /// <summary>Device model of the pulses: threshold (the only model here whose state is the conductance).</summary>
         public string Model { get; set; } = "threshold";
-        /// <summary>Threshold-memristor parameters (g_min and g_max are taken from the network's window).</summary>
-        public ThresholdModelSection Threshold { get; set; } = new();
+        /// <summary>Threshold-memristor parameters; g_min and g_max must be the network's conductance window.</summary>
+        public ThresholdModelSection Threshold { get; set; } = new() { GMin = 1e-7, GMax = 1e-4 };
         public double SetAmplitude { get; set; } = 1.5;
         public double ResetAmplitude { get; set; } = -1.5;
         /// <summary>Pulse width (s); with the default slope one SET pulse moves 0.18·0.5·width S (1 µs: 0.09 % of a 100 µS window).</summary>
@@ -104,11 +104,9 @@ public sealed class EpTrainConfig
         public bool UsesPulses() => Update == "pulses";
 
         /// <summary>The pulse writer for the network's window, or null for numbers.</summary>
-        public PulseProgramming? Build(ResistiveEpSpec spec)
+        public PulseProgramming? Build()
         {
             if (!UsesPulses()) return null;
-            Threshold.GMin = spec.ConductanceMin;
-            Threshold.GMax = spec.ConductanceMax;
             var model = Threshold.Build("programming.threshold");
             try
             {
@@ -121,7 +119,7 @@ public sealed class EpTrainConfig
             }
         }
 
-        public void Validate(bool variability)
+        public void Validate(bool variability, NetworkSection network)
         {
             if (Update is not ("numbers" or "pulses")) throw new ExperimentConfigException($"programming.update must be numbers or pulses (got '{Update}')");
             if (!UsesPulses()) return;
@@ -131,6 +129,8 @@ public sealed class EpTrainConfig
             if (!(PulseWidth > 0) || double.IsInfinity(PulseWidth)) throw new ExperimentConfigException($"programming.pulse_width must be a positive number (got {PulseWidth})");
             if (MaxPulsesPerUpdate < 1) throw new ExperimentConfigException("programming.max_pulses_per_update must be ≥ 1");
             if (MapPoints < 2) throw new ExperimentConfigException("programming.map_points must be ≥ 2");
+            if (Threshold.GMin != network.ConductanceMin || Threshold.GMax != network.ConductanceMax)
+                throw new ExperimentConfigException($"programming.threshold.g_min/g_max ({Threshold.GMin}, {Threshold.GMax}) must equal network.conductance_min/max ({network.ConductanceMin}, {network.ConductanceMax}): the device's state is the conductance");
         }
     }
 
@@ -182,6 +182,6 @@ public sealed class EpTrainConfig
         foreach (var (v, key) in new[] { (Variability.WindowSpread, "window_spread"), (Variability.StepSpread, "step_spread"),
                      (Variability.WriteNoise, "write_noise"), (Variability.RelativeUpdateNoise, "relative_update_noise") })
             if (!(v >= 0) || double.IsInfinity(v)) throw new ExperimentConfigException($"variability.{key} must be ≥ 0 (got {v})");
-        Programming.Validate(Variability.IsAny());
+        Programming.Validate(Variability.IsAny(), Network);
     }
 }

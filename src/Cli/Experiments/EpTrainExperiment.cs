@@ -32,7 +32,7 @@ public static class EpTrainExperiment
             ? EpDeviceArray.WithVariability(spec, layout.Weights.Count, cfg.Variability.ToModel(), streams)
             : EpDeviceArray.Ideal(spec);
         var trainer = new LayeredEpTrainer(spec, cfg.TrainingOptions(), layout.Conductances(), new SimulationOptions(), devices,
-            programming: cfg.Programming.Build(spec));
+            programming: cfg.Programming.Build());
         var epoch = new EpochCounter();
 
         Directory.CreateDirectory(outDir);
