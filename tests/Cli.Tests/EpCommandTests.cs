@@ -81,4 +81,49 @@ public class EpCommandTests
         Assert.True(r.ExitCode == 0, r.Err);
         Assert.Contains("1 epochs on digits (40 training, 20 test samples", r.Out);
     }
+
+    [Fact]
+    public void Pulse_programmed_run_reports_pulses_programming_energy_and_validation_error()
+    {
+        using var dir = new TempDirectory();
+        string path = dir.File("pulses.yaml");
+        File.WriteAllText(path, $"""
+            seed: 5
+            dataset: digits
+            data: {RepoPaths.Data("digits.csv.gz")}
+            train_count: 300
+            test_count: 100
+            validation_count: 50
+            epochs: 1
+            network:
+              hidden: [16]
+              input_scale: 4
+            training:
+              learning_rate: 4
+              layer_learning_rates: [1, 0.5]
+            programming:
+              update: pulses
+              map_points: 257
+            """);
+        var r = CliRun.Invoke("ep", "train", "--config", path, "--out", dir.File("out"));
+        Assert.True(r.ExitCode == 0, r.Err);
+        Assert.Contains("250 training, 100 test samples", r.Out);
+        Assert.Contains("J programming per update", r.Err);
+        var header = File.ReadAllLines(dir.File("out/epochs.csv"))[0].Split(',');
+        var row = File.ReadAllLines(dir.File("out/epochs.csv"))[1].Split(',');
+        double Column(string name) => double.Parse(row[Array.IndexOf(header, name)], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(Column("validation_error"), 0, 0.9);
+        Assert.True(Column("pulses_per_update") > 0);
+        Assert.True(Column("programming_energy_per_update_J") > 0);
+
+        string bad = dir.File("bad.yaml");
+        File.WriteAllText(bad, "dataset: digits\nprogramming:\n  update: pulses\nvariability:\n  write_noise: 0.01\n");
+        var b = CliRun.Invoke("ep", "train", "--config", bad, "--out", dir.File("out2"));
+        Assert.Equal(2, b.ExitCode);
+        Assert.Contains("programming.update", b.Err);
+        File.WriteAllText(bad, "dataset: digits\nprogramming:\n  update: pulses\n  threshold:\n    g_min: 1e-5\n");
+        Assert.Contains("programming.threshold.g_min", CliRun.Invoke("ep", "train", "--config", bad, "--out", dir.File("out4")).Err);
+        File.WriteAllText(bad, "dataset: digits\ntraining:\n  layer_learning_rates: [1]\n");
+        Assert.Contains("training.layer_learning_rates", CliRun.Invoke("ep", "train", "--config", bad, "--out", dir.File("out3")).Err);
+    }
 }

@@ -1,3 +1,4 @@
+using CircuitNeuro.Circuits.Devices;
 using CircuitNeuro.Circuits.Variability;
 using CircuitNeuro.Learning.ResistiveEp;
 
@@ -19,10 +20,13 @@ public sealed class EpTrainConfig
     /// <summary>Use only the first training / test samples (0 = all).</summary>
     public int TrainCount { get; set; }
     public int TestCount { get; set; }
+    /// <summary>Hold out the last N training samples (after train_count) as a validation set: not trained on, error reported per epoch (0 = none). Tune on it, not on the test set.</summary>
+    public int ValidationCount { get; set; }
     public int Epochs { get; set; } = 10;
     public NetworkSection Network { get; set; } = new();
     public TrainingSection Training { get; set; } = new();
     public VariabilitySection Variability { get; set; } = new();
+    public ProgrammingSection Programming { get; set; } = new();
 
     public sealed class NetworkSection
     {
@@ -52,6 +56,8 @@ public sealed class EpTrainConfig
         public double LearningRate { get; set; } = 16;
         /// <summary>Epoch e trains with learning_rate × decay^(e−1) (1: constant).</summary>
         public double LearningRateDecay { get; set; } = 0.75;
+        /// <summary>Factor on learning_rate per weight layer, input layer first (empty or null: 1).</summary>
+        public double[]? LayerLearningRates { get; set; }
         /// <summary>Target difference V⁺ − V⁻ of the true class's output pair (the others: 0).</summary>
         public double Target { get; set; } = 0.5;
         public double PhaseDuration { get; set; } = 1e-6;
@@ -74,6 +80,60 @@ public sealed class EpTrainConfig
         };
     }
 
+    /// <summary>
+    /// How updates are written: numbers (through the ideal or variable devices above) or identical SET/RESET
+    /// pulses through the seed-002 threshold memristor (Eq. 3.2; its state is the conductance, so its window must be
+    /// the network's conductance_min..conductance_max), integrated once into a one-pulse map.
+    /// </summary>
+    public sealed class ProgrammingSection
+    {
+        /// <summary>numbers or pulses.</summary>
+        public string Update { get; set; } = "numbers";
+        /// <summary>Device model of the pulses: threshold (the only model here whose state is the conductance).</summary>
+        public string Model { get; set; } = "threshold";
+        /// <summary>Threshold-memristor parameters; g_min and g_max must be the network's conductance window.</summary>
+        public ThresholdModelSection Threshold { get; set; } = new() { GMin = 1e-7, GMax = 1e-4 };
+        public double SetAmplitude { get; set; } = 1.5;
+        public double ResetAmplitude { get; set; } = -1.5;
+        /// <summary>Pulse width (s); with the default slope one SET pulse moves 0.18·0.5·width S (1 µs: 0.09 % of a 100 µS window).</summary>
+        public double PulseWidth { get; set; } = 1e-6;
+        public int MaxPulsesPerUpdate { get; set; } = 64;
+        /// <summary>Grid points of the one-pulse map over the window.</summary>
+        public int MapPoints { get; set; } = 4097;
+
+        public bool UsesPulses() => Update == "pulses";
+
+        /// <summary>The pulse writer for the network's window, or null for numbers.</summary>
+        public PulseProgramming? Build()
+        {
+            if (!UsesPulses()) return null;
+            var model = Threshold.Build("programming.threshold");
+            try
+            {
+                return new PulseProgramming(model, new RectangularPulse(SetAmplitude, PulseWidth), new RectangularPulse(ResetAmplitude, PulseWidth),
+                    MaxPulsesPerUpdate, MapPoints);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new ExperimentConfigException($"programming: {ex.Message}");
+            }
+        }
+
+        public void Validate(bool variability, NetworkSection network)
+        {
+            if (Update is not ("numbers" or "pulses")) throw new ExperimentConfigException($"programming.update must be numbers or pulses (got '{Update}')");
+            if (!UsesPulses()) return;
+            if (Model != "threshold") throw new ExperimentConfigException($"programming.model must be threshold (got '{Model}')");
+            if (variability) throw new ExperimentConfigException("programming.update: pulses writes through the device model; set the variability section to 0");
+            if (!(SetAmplitude > 0) || !(ResetAmplitude < 0)) throw new ExperimentConfigException("programming.set_amplitude must be > 0 and programming.reset_amplitude < 0");
+            if (!(PulseWidth > 0) || double.IsInfinity(PulseWidth)) throw new ExperimentConfigException($"programming.pulse_width must be a positive number (got {PulseWidth})");
+            if (MaxPulsesPerUpdate < 1) throw new ExperimentConfigException("programming.max_pulses_per_update must be ≥ 1");
+            if (MapPoints < 2) throw new ExperimentConfigException("programming.map_points must be ≥ 2");
+            if (Threshold.GMin != network.ConductanceMin || Threshold.GMax != network.ConductanceMax)
+                throw new ExperimentConfigException($"programming.threshold.g_min/g_max ({Threshold.GMin}, {Threshold.GMax}) must equal network.conductance_min/max ({network.ConductanceMin}, {network.ConductanceMax}): the device's state is the conductance");
+        }
+    }
+
     public ResistiveEpSpec Spec(int inputs, int classes) => new()
     {
         Inputs = inputs, Hidden = Network.Hidden, Outputs = classes, InputScale = Network.InputScale, BiasVoltage = Network.BiasVoltage,
@@ -87,6 +147,7 @@ public sealed class EpTrainConfig
     public EpTrainingOptions TrainingOptions() => new()
     {
         Beta = Training.Beta, Centered = Training.Centered, LearningRate = Training.LearningRate, PhaseDuration = Training.PhaseDuration,
+        LayerRates = Training.LayerLearningRates is { Length: > 0 } rates ? rates : null,
     };
 
     /// <summary>Rejects values that would make the run meaningless, naming the key.</summary>
@@ -98,7 +159,7 @@ public sealed class EpTrainConfig
         }
         if (Dataset is not ("digits" or "mnist")) throw new ExperimentConfigException($"dataset must be digits or mnist (got '{Dataset}')");
         if (Epochs < 1) throw new ExperimentConfigException($"epochs must be ≥ 1 (got {Epochs})");
-        if (TrainCount < 0 || TestCount < 0) throw new ExperimentConfigException("train_count and test_count must be ≥ 0");
+        if (TrainCount < 0 || TestCount < 0 || ValidationCount < 0) throw new ExperimentConfigException("train_count, test_count and validation_count must be ≥ 0");
         if (Network.Hidden.Length == 0 || Network.Hidden.Any(h => h < 1)) throw new ExperimentConfigException("network.hidden needs at least one layer, each ≥ 1");
         Positive(Network.InputScale, "network.input_scale");
         Positive(Network.AmplifierGain, "network.amplifier_gain");
@@ -109,6 +170,10 @@ public sealed class EpTrainConfig
         if (!(Network.InitialHigh >= Network.InitialLow)) throw new ExperimentConfigException("network.initial_high must be ≥ network.initial_low");
         if (Network.InitialLayerScale.Length is not 0 && Network.InitialLayerScale.Length != Network.Hidden.Length + 1)
             throw new ExperimentConfigException($"network.initial_layer_scale needs {Network.Hidden.Length + 1} entries (one per weight layer)");
+        var rates = Training.LayerLearningRates ?? [];
+        if (rates.Length is not 0 && rates.Length != Network.Hidden.Length + 1)
+            throw new ExperimentConfigException($"training.layer_learning_rates needs {Network.Hidden.Length + 1} entries (one per weight layer)");
+        if (rates.Any(r => !(r > 0) || double.IsInfinity(r))) throw new ExperimentConfigException("training.layer_learning_rates must all be positive numbers");
         Positive(Training.Beta, "training.beta");
         Positive(Training.LearningRate, "training.learning_rate");
         Positive(Training.PhaseDuration, "training.phase_duration");
@@ -117,5 +182,6 @@ public sealed class EpTrainConfig
         foreach (var (v, key) in new[] { (Variability.WindowSpread, "window_spread"), (Variability.StepSpread, "step_spread"),
                      (Variability.WriteNoise, "write_noise"), (Variability.RelativeUpdateNoise, "relative_update_noise") })
             if (!(v >= 0) || double.IsInfinity(v)) throw new ExperimentConfigException($"variability.{key} must be ≥ 0 (got {v})");
+        Programming.Validate(Variability.IsAny(), Network);
     }
 }

@@ -19,25 +19,26 @@ namespace CircuitNeuro.Cli.Experiments;
 public static class EpTrainExperiment
 {
     public const string EpochsFile = "epochs.csv", TimingFile = "timing.csv", CheckpointFile = "checkpoint.bin", ConfigFile = "config.json", SummaryFile = "summary.json";
-    private const string Header = "epoch,online_train_error,test_error,mean_free_loss,energy_per_sample_J,energy_free_J,energy_nudge_plus_J,energy_nudge_minus_J,resistor_J,diode_J,amplifier_J,mean_relative_update";
+    private const string Header = "epoch,online_train_error,test_error,mean_free_loss,energy_per_sample_J,energy_free_J,energy_nudge_plus_J,energy_nudge_minus_J,resistor_J,diode_J,amplifier_J,mean_relative_update,validation_error,programming_energy_per_update_J,pulses_per_update";
 
     public static EpTrainSummary Run(EpTrainConfig cfg, string outDir, bool resume, TextWriter log, CancellationToken cancel = default)
     {
         cfg.Validate();
-        var (train, test) = LoadData(cfg);
+        var (train, validation, test) = LoadData(cfg);
         var spec = cfg.Spec(train.FeatureCount, train.ClassCount);
         var streams = new RandomStreams(cfg.Seed);
         var layout = ResistiveEpCircuit.Build(spec, streams.Get("weights"));
         var devices = cfg.Variability.IsAny()
             ? EpDeviceArray.WithVariability(spec, layout.Weights.Count, cfg.Variability.ToModel(), streams)
             : EpDeviceArray.Ideal(spec);
-        var trainer = new LayeredEpTrainer(spec, cfg.TrainingOptions(), layout.Conductances(), new SimulationOptions(), devices);
+        var trainer = new LayeredEpTrainer(spec, cfg.TrainingOptions(), layout.Conductances(), new SimulationOptions(), devices,
+            programming: cfg.Programming.Build());
         var epoch = new EpochCounter();
 
         Directory.CreateDirectory(outDir);
         var rows = StartOrResume(cfg, outDir, resume, trainer, epoch);
         log.WriteLine($"ep train: {spec.Inputs}(×2)-{string.Join("-", spec.Hidden)}-{spec.Outputs}(×2), {layout.Weights.Count} conductances, " +
-                      $"{train.Count} training / {test.Count} test samples, starting at epoch {epoch.Done + 1} of {cfg.Epochs}");
+                      $"{train.Count} training / {validation?.Count ?? 0} validation / {test.Count} test samples, starting at epoch {epoch.Done + 1} of {cfg.Epochs}");
 
         var samples = Enumerable.Range(0, train.Count).Select(i => (train.Features[i], OneHot(train.Labels[i], train.ClassCount, cfg.Training.Target))).ToArray();
         var outputs = new double[spec.Outputs];
@@ -49,30 +50,40 @@ public static class EpTrainExperiment
             trainer.LearningRateFactor = Math.Pow(cfg.Training.LearningRateDecay, e - 1);
             var report = trainer.TrainEpoch(Shuffle(samples, streams.Get("order", e)));
             double trainSeconds = clock.Elapsed.TotalSeconds;
-            int wrong = 0;
-            for (int i = 0; i < test.Count; i++)
-            {
-                trainer.Predict(test.Features[i], outputs);
-                if (LayeredEpTrainer.ArgMax(outputs) != test.Labels[i]) wrong++;
-            }
-            double testError = (double)wrong / test.Count, evalSeconds = clock.Elapsed.TotalSeconds - trainSeconds;
+            double testError = ErrorOn(trainer, test, outputs), evalSeconds = clock.Elapsed.TotalSeconds - trainSeconds;
+            double validationError = validation is null ? double.NaN : ErrorOn(trainer, validation, outputs);
             epoch.Done = e;
-            var row = Row(e, report, testError);
+            var row = Row(e, report, testError, validationError);
             rows.Add(row);
             File.AppendAllLines(Path.Combine(outDir, EpochsFile), [row]);
             File.AppendAllLines(Path.Combine(outDir, TimingFile),
                 [string.Create(CultureInfo.InvariantCulture, $"{e},{trainSeconds:F2},{evalSeconds:F2},{1000 * trainSeconds / train.Count:F3}")]);
             SaveCheckpoint(outDir, epoch, trainer);
             log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"epoch {e}: online train error {report.OnlineError:P2}, test error {testError:P2}, loss {report.MeanFreeLoss:G4}, " +
-                $"{report.EnergyPerSample:G3} J/sample, {trainSeconds:F1} s training ({1000 * trainSeconds / train.Count:F2} ms/sample), {evalSeconds:F1} s test"));
+                $"epoch {e}: online train error {report.OnlineError:P2}, validation error {validationError:P2}, test error {testError:P2}, loss {report.MeanFreeLoss:G4}, " +
+                $"{report.EnergyPerSample:G3} J/sample, {Programming(trainer, report)}{trainSeconds:F1} s training ({1000 * trainSeconds / train.Count:F2} ms/sample), {evalSeconds:F1} s test"));
         }
         var summary = EpTrainSummary.From(cfg, layout.Weights.Count, train.Count, test.Count, rows, Path.Combine(outDir, TimingFile));
         File.WriteAllText(Path.Combine(outDir, SummaryFile), JsonSerializer.Serialize(summary, InferenceExperiment.JsonOptions));
         return summary;
     }
 
-    private static (Dataset Train, Dataset Test) LoadData(EpTrainConfig cfg)
+    private static string Programming(LayeredEpTrainer trainer, EpEpochReport r) => trainer.Programming is null ? "" :
+        string.Create(CultureInfo.InvariantCulture, $"{r.PulsesPerUpdate:G3} pulses and {r.ProgrammingEnergyPerUpdate:G3} J programming per update, ");
+
+    private static double ErrorOn(LayeredEpTrainer trainer, Dataset data, double[] outputs)
+    {
+        int wrong = 0;
+        for (int i = 0; i < data.Count; i++)
+        {
+            trainer.Predict(data.Features[i], outputs);
+            if (LayeredEpTrainer.ArgMax(outputs) != data.Labels[i]) wrong++;
+        }
+        return (double)wrong / data.Count;
+    }
+
+    /// <summary>Training, validation (the last validation_count of the training samples, or null) and test sets.</summary>
+    private static (Dataset Train, Dataset? Validation, Dataset Test) LoadData(EpTrainConfig cfg)
     {
         Dataset train, test;
         if (cfg.Dataset == "digits") (train, test) = DigitsDataset.Load(cfg.Data ?? DigitsDataset.DefaultFile).SplitEvery(4);
@@ -83,7 +94,11 @@ public static class EpTrainExperiment
         }
         if (cfg.TrainCount > 0 && cfg.TrainCount < train.Count) train = train.Slice(0, cfg.TrainCount);
         if (cfg.TestCount > 0 && cfg.TestCount < test.Count) test = test.Slice(0, cfg.TestCount);
-        return (train, test);
+        if (cfg.ValidationCount == 0) return (train, null, test);
+        if (cfg.ValidationCount >= train.Count)
+            throw new ExperimentConfigException($"validation_count {cfg.ValidationCount} leaves no training samples (there are {train.Count})");
+        int kept = train.Count - cfg.ValidationCount;
+        return (train.Slice(0, kept), train.Slice(kept, cfg.ValidationCount), test);
     }
 
     private static double[] OneHot(int label, int classes, double target)
@@ -105,14 +120,14 @@ public static class EpTrainExperiment
         return copy;
     }
 
-    private static string Row(int epoch, EpEpochReport r, double testError)
+    private static string Row(int epoch, EpEpochReport r, double testError, double validationError)
     {
         double Phase(string name) => r.EnergyPerPhase.GetValueOrDefault(name);
         double Absorbed(string name) => r.AbsorbedPerSample.GetValueOrDefault(name);
         return string.Join(",", new[]
         {
             r.OnlineError, testError, r.MeanFreeLoss, r.EnergyPerSample, Phase("free"), Phase("nudge+"), Phase("nudge−"),
-            Absorbed("resistor"), Absorbed("diode"), Absorbed("controlled-source"), r.MeanRelativeUpdate,
+            Absorbed("resistor"), Absorbed("diode"), Absorbed("controlled-source"), r.MeanRelativeUpdate, validationError, r.ProgrammingEnergyPerUpdate, r.PulsesPerUpdate,
         }.Select(v => v.ToString("R", CultureInfo.InvariantCulture)).Prepend(epoch.ToString(CultureInfo.InvariantCulture)));
     }
 

@@ -53,6 +53,9 @@ public sealed class EpDeviceArray : ICheckpointable
 
     private static ParameterDistribution Spread(double sigma) => new NormalDistribution(1, sigma, Lower: 0.05);
 
+    /// <summary>True when every device adds the change exactly and clips to the spec's window.</summary>
+    public bool IsIdeal => _lower is null;
+
     public double Lower(int k) => _lower?[k] ?? _min;
     public double Upper(int k) => _upper?[k] ?? _max;
 

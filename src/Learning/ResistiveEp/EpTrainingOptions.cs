@@ -14,4 +14,12 @@ public sealed record EpTrainingOptions
     public double LearningRate { get; init; } = 0.05;
     /// <summary>Time each phase is held (s): settling plus read; energy is power × this in quasi-static mode.</summary>
     public double PhaseDuration { get; init; } = 1e-6;
+    /// <summary>
+    /// Factor on η per weight layer (input layer first; null: 1 everywhere). Per-layer rates are the usual EP
+    /// recipe (Scellier and Bengio 2017): layers see gradients of very different size.
+    /// </summary>
+    public double[]? LayerRates { get; init; }
+
+    /// <summary>η factor of weight layer <paramref name="layer"/>.</summary>
+    public double LayerRate(int layer) => LayerRates?[layer] ?? 1;
 }

@@ -8,7 +8,8 @@ namespace CircuitNeuro.Learning.ResistiveEp;
 /// The fast path of <see cref="ResistiveEpTrainer"/>: the same phases as PhaseChange events (free, +β, −β
 /// when centered, update), each equilibrium solved by <see cref="LayeredEquilibrium"/> instead of the
 /// circuit's MNA system, energy per phase = absorbed power × phase duration (what the quasi-static energy
-/// windows measure), and the update Δg = −η·G²·∂L/∂g written through an <see cref="EpDeviceArray"/>.
+/// windows measure), and the update Δg = −η·G²·∂L/∂g written through an <see cref="EpDeviceArray"/> or as pulses
+/// (<see cref="PulseProgramming"/>, the same implementation the MNA trainer calls).
 /// Nothing is allocated per sample. The tests check that its voltages, updates and energies equal the MNA
 /// trainer's.
 /// </summary>
@@ -18,18 +19,23 @@ public sealed class LayeredEpTrainer : ICheckpointable
 
     private readonly EventScheduler _scheduler;
     private readonly EventTypeId _phaseChange;
-    private readonly double[] _free, _plus, _gradient, _freeOutputs, _outputs, _currents;
+    private readonly double[] _free, _plus, _gradient, _wanted, _freeOutputs, _outputs, _currents;
     private readonly double[] _phaseEnergy = new double[3];
     private readonly double[] _absorbed = new double[3]; // resistors, diodes, amplifiers
     private IReadOnlyList<(double[] X, double[] Y)> _samples = [];
-    private double _lossSum, _movedSum;
+    private double _lossSum, _movedSum, _programmingEnergy;
+    private long _pulses;
     private int _errors;
 
     /// <param name="conductances">Initial conductances in the layout's weight order (clipped into the devices' windows); the trainer owns and updates the array.</param>
     public LayeredEpTrainer(ResistiveEpSpec spec, EpTrainingOptions options, double[] conductances, SimulationOptions? circuitOptions = null,
-        EpDeviceArray? devices = null, EventScheduler? scheduler = null)
+        EpDeviceArray? devices = null, EventScheduler? scheduler = null, PulseProgramming? programming = null)
     {
         Options = options;
+        programming?.RequireWindow(spec);
+        if (programming is not null && devices is { IsIdeal: false })
+            throw new ArgumentException("pulse programming writes through its device model; give no device variability with it");
+        Programming = programming;
         Conductances = conductances;
         Devices = devices ?? EpDeviceArray.Ideal(spec);
         Devices.Clip(conductances);
@@ -38,6 +44,7 @@ public sealed class LayeredEpTrainer : ICheckpointable
         _free = new double[n];
         _plus = new double[n];
         _gradient = new double[conductances.Length];
+        _wanted = programming is null ? [] : new double[conductances.Length];
         _freeOutputs = new double[spec.Outputs];
         _outputs = new double[spec.Outputs];
         _currents = new double[spec.Outputs];
@@ -51,6 +58,8 @@ public sealed class LayeredEpTrainer : ICheckpointable
     public double LearningRateFactor { get; set; } = 1;
     public double[] Conductances { get; }
     public EpDeviceArray Devices { get; }
+    /// <summary>Writes the updates as pulses through a device model; null: numbers through <see cref="Devices"/>.</summary>
+    public PulseProgramming? Programming { get; }
     public LayeredEquilibrium Equilibrium { get; }
     public EventScheduler Scheduler => _scheduler;
     private ResistiveEpSpec Spec => Equilibrium.Spec;
@@ -60,8 +69,9 @@ public sealed class LayeredEpTrainer : ICheckpointable
     public EpEpochReport TrainEpoch(IReadOnlyList<(double[] X, double[] Y)> samples)
     {
         _samples = samples;
-        _lossSum = _movedSum = 0;
+        _lossSum = _movedSum = _programmingEnergy = 0;
         _errors = 0;
+        _pulses = 0;
         Array.Clear(_phaseEnergy);
         Array.Clear(_absorbed);
         double t0 = _scheduler.Now;
@@ -99,11 +109,36 @@ public sealed class LayeredEpTrainer : ICheckpointable
                 // Centered: (+β, −β) over 4β; one-sided: (+β, free) over 2β. The solution holds the last phase.
                 if (Options.Centered) eq.Gradient(_plus, eq.Solution, 4 * Options.Beta, _gradient);
                 else eq.Gradient(_plus, _free, 2 * Options.Beta, _gradient);
-                double G = Spec.ConductanceMax;
-                _movedSum += Devices.Write(Conductances, _gradient, -Options.LearningRate * LearningRateFactor * G * G) / (G * Conductances.Length);
+                Write();
                 eq.SetNudge([]);
                 break;
         }
+    }
+
+    /// <summary>Δg = −η·(layer factor)·G²·∂L/∂g through the devices, one weight layer at a time.</summary>
+    private void Write()
+    {
+        double G = Spec.ConductanceMax, scale = -Options.LearningRate * LearningRateFactor * G * G, moved = 0;
+        var eq = Equilibrium;
+        for (int l = 0; l < eq.WeightLayers; l++)
+        {
+            int first = eq.WeightOffset(l), count = eq.WeightOffset(l + 1) - first;
+            var g = Conductances.AsSpan(first, count);
+            var gradient = _gradient.AsSpan(first, count);
+            if (Programming is null)
+            {
+                moved += Devices.Write(g, gradient, scale * Options.LayerRate(l), first);
+                continue;
+            }
+            // Pulses: the clipped wanted conductances (as the MNA trainer computes them), then the pulses toward them.
+            var wanted = _wanted.AsSpan(first, count);
+            g.CopyTo(wanted);
+            moved += VectorKernels.AddScaledClamped(wanted, gradient, scale * Options.LayerRate(l), Spec.ConductanceMin, Spec.ConductanceMax);
+            var (energy, pulses) = Programming.Program(g, wanted);
+            _programmingEnergy += energy;
+            _pulses += pulses;
+        }
+        _movedSum += moved / (G * Conductances.Length);
     }
 
     private void Nudge(double beta, double[] y)
@@ -136,7 +171,8 @@ public sealed class LayeredEpTrainer : ICheckpointable
             ["source"] = -delivered,
         };
         if (Spec.DiodeClamps) absorbed["diode"] = _absorbed[1] / samples;
-        return new EpEpochReport(samples, _lossSum / samples, delivered, perPhase, absorbed, _movedSum / samples)
+        return new EpEpochReport(samples, _lossSum / samples, delivered, perPhase, absorbed, _movedSum / samples,
+            _programmingEnergy / samples, (double)_pulses / samples)
         {
             OnlineError = (double)_errors / samples,
         };

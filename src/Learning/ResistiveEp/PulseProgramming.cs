@@ -3,20 +3,24 @@ using CircuitNeuro.Circuits.Devices;
 namespace CircuitNeuro.Learning.ResistiveEp;
 
 /// <summary>
-/// Applies EP updates as programming pulses through a memristor model instead of writing numbers:
-/// each conductance is a device; a wanted change Δg becomes n = round(|Δg| / ΔG₁) identical pulses
-/// (the SET pulse for Δg &gt; 0, the RESET pulse for Δg &lt; 0), where ΔG₁ is one pulse's change
-/// at mid-window. The pulses are integrated through the model, so its non-linearity and window
+/// Applies EP updates as programming pulses through a memristor model instead of writing numbers (both
+/// trainers call <see cref="Program"/>): each conductance is a device; a wanted change Δg becomes
+/// n = round(|Δg| / ΔG₁) identical pulses (the SET pulse for Δg &gt; 0, the RESET pulse for Δg &lt; 0), where
+/// ΔG₁ is one pulse's change at mid-window. The pulses go through the model, so its non-linearity and window
 /// decide the change actually written, and their ∫v·i dt is the programming energy of the update.
+/// With <c>mapPoints</c> = 0 every pulse is integrated (exact, slow); otherwise through a
+/// <see cref="OnePulseMap"/> tabulated once (the fast path's choice at MNIST size).
 /// </summary>
 public sealed class PulseProgramming
 {
     private readonly PulseIntegrator _integrator = new();
-    private MemristorDevice[] _devices = [];
+    private readonly MemristorDevice _device;
+    private readonly OnePulseMap? _setMap, _resetMap;
 
-    public PulseProgramming(IMemristorModel model, ProgrammingPulse set, ProgrammingPulse reset, int maxPulsesPerUpdate = 64)
+    public PulseProgramming(IMemristorModel model, ProgrammingPulse set, ProgrammingPulse reset, int maxPulsesPerUpdate = 64, int mapPoints = 0)
     {
         if (maxPulsesPerUpdate < 1) throw new ArgumentOutOfRangeException(nameof(maxPulsesPerUpdate));
+        if (mapPoints is < 0 or 1) throw new ArgumentOutOfRangeException(nameof(mapPoints), "0 (integrate every pulse) or at least 2 grid points");
         Model = model;
         Set = set;
         Reset = reset;
@@ -26,6 +30,12 @@ public sealed class PulseProgramming
         ResetStep = _integrator.Apply(new MemristorDevice(model, mid), reset).StateChange;
         if (!(SetStep > 0) || !(ResetStep < 0))
             throw new ArgumentException($"the SET pulse must raise and the RESET pulse lower the conductance of {model.Name} (got {SetStep:G3} and {ResetStep:G3} S)");
+        _device = new MemristorDevice(model, mid, "programmed");
+        if (mapPoints > 0)
+        {
+            _setMap = new OnePulseMap(model, set, _integrator, mapPoints);
+            _resetMap = new OnePulseMap(model, reset, _integrator, mapPoints);
+        }
     }
 
     /// <summary>The device model; its state is the conductance (S).</summary>
@@ -38,32 +48,48 @@ public sealed class PulseProgramming
     /// <summary>Conductance change of one RESET pulse at mid-window (S, negative).</summary>
     public double ResetStep { get; }
 
-    /// <summary>
-    /// Programs every device from <paramref name="present"/> toward <paramref name="wanted"/>
-    /// and returns what was written, the pulses' energy (J) and their number.
-    /// </summary>
-    public (double[] Written, double Energy, int Pulses) Apply(double[] present, double[] wanted)
+    /// <summary>Throws unless the model's window is the network's conductance window.</summary>
+    public void RequireWindow(ResistiveEpSpec spec)
     {
-        if (present.Length != wanted.Length) throw new ArgumentException("present and wanted conductances differ in length");
-        if (_devices.Length != present.Length)
-            _devices = present.Select((g, k) => new MemristorDevice(Model, Math.Clamp(g, Model.MinState, Model.MaxState), $"w{k}")).ToArray();
-        var written = new double[present.Length];
+        if (Model.MinState != spec.ConductanceMin || Model.MaxState != spec.ConductanceMax)
+            throw new ArgumentException($"the programmed device's window [{Model.MinState}, {Model.MaxState}] S must be the network's conductance window [{spec.ConductanceMin}, {spec.ConductanceMax}] S");
+    }
+
+    /// <summary>
+    /// Programs every device g[k] toward <paramref name="wanted"/>[k] in place and returns the pulses' energy (J)
+    /// and their number. Allocates nothing when the pulses go through the tabulated maps.
+    /// </summary>
+    public (double Energy, long Pulses) Program(Span<double> g, ReadOnlySpan<double> wanted)
+    {
+        if (g.Length != wanted.Length) throw new ArgumentException("present and wanted conductances differ in length");
         double energy = 0;
-        int pulses = 0;
-        for (int k = 0; k < present.Length; k++)
+        long pulses = 0;
+        for (int k = 0; k < g.Length; k++)
         {
-            var device = _devices[k];
-            double delta = wanted[k] - device.State;
-            var pulse = delta > 0 ? Set : Reset;
-            int n = Math.Min(MaxPulsesPerUpdate, (int)Math.Round(delta / (delta > 0 ? SetStep : ResetStep)));
-            for (int p = 0; p < n; p++)
+            double x = Math.Clamp(g[k], Model.MinState, Model.MaxState), delta = wanted[k] - x;
+            bool up = delta > 0;
+            int n = Math.Min(MaxPulsesPerUpdate, (int)Math.Round(delta / (up ? SetStep : ResetStep)));
+            if (n > 0)
             {
-                var r = _integrator.Apply(device, pulse);
-                energy += r.DeliveredEnergy;
+                energy += up ? Pulses(ref x, n, Set, _setMap) : Pulses(ref x, n, Reset, _resetMap);
+                pulses += n;
             }
-            pulses += n;
-            written[k] = device.State;
+            g[k] = x;
         }
-        return (written, energy, pulses);
+        return (energy, pulses);
+    }
+
+    private double Pulses(ref double x, int n, ProgrammingPulse pulse, OnePulseMap? map)
+    {
+        double energy = 0;
+        if (map is not null)
+        {
+            for (int p = 0; p < n; p++) energy += map.Apply(ref x);
+            return energy;
+        }
+        _device.State = x;
+        for (int p = 0; p < n; p++) energy += _integrator.Apply(_device, pulse).DeliveredEnergy;
+        x = _device.State;
+        return energy;
     }
 }

@@ -8,7 +8,7 @@ namespace CircuitNeuro.Learning.ResistiveEp;
 /// start the free phase, the +β phase, the −β phase (centered) and the update; the circuit runs in
 /// quasi-static co-simulation, so every phase is an operating point held for the phase duration and
 /// EnergyAccount windows give the energy per phase and per sample. Updates are numbers written into
-/// the conductances (plain resistors: no programming pulses yet), clipped to the device window.
+/// the conductances, clipped to the device window, or pulses through a device model (<see cref="PulseProgramming"/>).
 /// </summary>
 public sealed class ResistiveEpTrainer : IDisposable
 {
@@ -27,8 +27,7 @@ public sealed class ResistiveEpTrainer : IDisposable
     public ResistiveEpTrainer(ResistiveEpCircuit layout, EpTrainingOptions options, EventScheduler? scheduler = null, PulseProgramming? programming = null)
     {
         Options = options;
-        if (programming is not null && (programming.Model.MinState != layout.Spec.ConductanceMin || programming.Model.MaxState != layout.Spec.ConductanceMax))
-            throw new ArgumentException($"the programmed device's window [{programming.Model.MinState}, {programming.Model.MaxState}] S must be the network's conductance window [{layout.Spec.ConductanceMin}, {layout.Spec.ConductanceMax}] S");
+        programming?.RequireWindow(layout.Spec);
         Programming = programming;
         _scheduler = scheduler ?? new EventScheduler();
         _cosim = new CircuitCoSimulation(layout.Circuit, _scheduler, CoSimulationMode.QuasiStatic);
@@ -122,7 +121,7 @@ public sealed class ResistiveEpTrainer : IDisposable
         double moved = 0;
         for (int k = 0; k < g.Length; k++)
         {
-            double next = Math.Clamp(g[k] - scale * gradient[k], Layout.Spec.ConductanceMin, G);
+            double next = Math.Clamp(g[k] - scale * Options.LayerRate(Layout.WeightLayer[k]) * gradient[k], Layout.Spec.ConductanceMin, G);
             moved += Math.Abs(next - g[k]) / G;
             wanted[k] = next;
         }
@@ -132,10 +131,10 @@ public sealed class ResistiveEpTrainer : IDisposable
             Layout.SetConductances(wanted);
             return;
         }
-        var (written, energy, pulses) = Programming.Apply(g, wanted);
+        var (energy, pulses) = Programming.Program(g, wanted);
         _programmingEnergy += energy;
         _pulses += pulses;
-        Layout.SetConductances(written);
+        Layout.SetConductances(g);
     }
 
     private EpEpochReport Report(int samples, IReadOnlyList<EventEnergy> windows)

@@ -12,22 +12,21 @@ namespace CircuitNeuro.Learning.Tests.ResistiveEp;
 /// </summary>
 public class DeviceVariabilityTests(ITestOutputHelper output)
 {
-    private const ulong Seed = 64;
-    private static readonly ResistiveEpSpec Spec = new()
+    internal const ulong Seed = 64;
+    internal static readonly ResistiveEpSpec Spec = new()
     {
         Inputs = 64, Hidden = [32], Outputs = 10, InputScale = 4, UpperClampRail = -0.4, LowerClampRail = 0.4, BackwardCurrentGain = 0.25,
     };
     private static readonly EpTrainingOptions Options = new() { Beta = 1e-6, LearningRate = 4 };
 
-    private static (double Accuracy, LayeredEpTrainer Trainer, EpEpochReport Last) Train(EpVariability? variability, int epochs = 2)
+    internal static (double Accuracy, LayeredEpTrainer Trainer, EpEpochReport Last) Train(EpVariability? variability, int epochs = 2, PulseProgramming? programming = null)
     {
         var (train, test) = DigitsDataset.Load(RepositoryData.Digits).SplitEvery(4);
         var streams = new RandomStreams(Seed);
         var layout = ResistiveEpCircuit.Build(Spec, streams.Get("weights"));
         var devices = variability is null ? null : EpDeviceArray.WithVariability(Spec, layout.Weights.Count, variability, streams);
-        var trainer = new LayeredEpTrainer(Spec, Options, layout.Conductances(), devices: devices);
-        var samples = Enumerable.Range(0, train.Count)
-            .Select(i => (train.Features[i], Enumerable.Range(0, 10).Select(c => c == train.Labels[i] ? 0.5 : 0.0).ToArray())).ToList();
+        var trainer = new LayeredEpTrainer(Spec, Options, layout.Conductances(), devices: devices, programming: programming);
+        var samples = Samples(train);
         EpEpochReport? last = null;
         for (int e = 1; e <= epochs; e++)
         {
@@ -37,6 +36,9 @@ public class DeviceVariabilityTests(ITestOutputHelper output)
         int correct = Enumerable.Range(0, test.Count).Count(i => LayeredEpTrainer.ArgMax(trainer.Predict(test.Features[i])) == test.Labels[i]);
         return ((double)correct / test.Count, trainer, last!);
     }
+
+    internal static List<(double[] X, double[] Y)> Samples(Dataset train) => Enumerable.Range(0, train.Count)
+        .Select(i => (train.Features[i], Enumerable.Range(0, 10).Select(c => c == train.Labels[i] ? 0.5 : 0.0).ToArray())).ToList();
 
     [Fact]
     public void Zero_variability_reproduces_the_ideal_run_bit_for_bit()

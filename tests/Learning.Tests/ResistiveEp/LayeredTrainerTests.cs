@@ -55,6 +55,39 @@ public class LayeredTrainerTests(ITestOutputHelper output)
         Assert.Equal(mna.Scheduler.Now, fast.Scheduler.Now);
     }
 
+    [Fact]
+    public void Fast_trainer_with_pulses_reproduces_the_mna_trainer_with_pulses()
+    {
+        // Both trainers write through PulseProgramming.Program (nonlinear η = 1.5 threshold device, every pulse
+        // integrated), with a learning-rate factor per layer: written conductances, pulse counts and programming energy must agree.
+        const ulong seed = 52;
+        var spec = LayeredEquilibriumTests.SpecOf("3-4-3-2 clamps ±0.4, B=A");
+        var options = new EpTrainingOptions { Beta = 1e-5, LearningRate = 0.5, LayerRates = [1, 0.5, 2] };
+        var r = new RandomStreams(seed).Get("samples");
+        var samples = Enumerable.Range(0, 6)
+            .Select(_ => (EpTestNetworks.Uniform(r, spec.Inputs, 0, 1), EpTestNetworks.Uniform(r, spec.Outputs, -0.5, 0.5))).ToList();
+        PulseProgramming Pulses() => PulseProgrammingTests.Pulses(PulseProgrammingTests.Device(eta: 1.5, spec.ConductanceMin, spec.ConductanceMax), width: 1e-9);
+
+        var layout = ResistiveEpCircuit.Build(spec, new RandomStreams(seed).Get("weights"));
+        layout.Circuit.Options = ResistiveEpNetwork.PreciseOptions;
+        var initial = layout.Conductances();
+        var fast = new LayeredEpTrainer(spec, options, layout.Conductances(), layout.Circuit.Options, programming: Pulses());
+        using var mna = new ResistiveEpTrainer(layout, options, programming: Pulses());
+        var expected = mna.TrainEpoch(samples);
+        var actual = fast.TrainEpoch(samples);
+
+        var gMna = layout.Conductances();
+        double moved = gMna.Zip(initial).Max(p => Math.Abs(p.First - p.Second));
+        double worst = gMna.Zip(fast.Conductances).Max(p => Math.Abs(p.First - p.Second));
+        output.WriteLine($"{expected.PulsesPerUpdate:G4} pulses per update, {expected.ProgrammingEnergyPerUpdate:G6} J; largest move {moved:G3} S, fast − MNA {worst:G3} S");
+        Assert.True(expected.PulsesPerUpdate >= 1, "the updates fired almost no pulses");
+        Assert.True(worst <= 1e-9 * moved, $"conductances differ by {worst / moved:G3} of the largest update");
+        Assert.Equal(expected.PulsesPerUpdate, actual.PulsesPerUpdate);
+        Close(expected.ProgrammingEnergyPerUpdate, actual.ProgrammingEnergyPerUpdate, "programming energy per update");
+        Close(expected.MeanRelativeUpdate, actual.MeanRelativeUpdate, "mean relative update");
+        Assert.Throws<ArgumentException>(() => new LayeredEpTrainer(spec with { ConductanceMax = 2e-4 }, options, layout.Conductances(), programming: Pulses()));
+    }
+
     private void Close(double expected, double actual, string what)
     {
         output.WriteLine($"  {what}: MNA {expected:G12}, fast {actual:G12}");

@@ -8,43 +8,61 @@ namespace CircuitNeuro.Learning.Tests.ResistiveEp;
 /// <summary>EP updates written as programming pulses through a device model (issue 6: "applied as programming pulses through the device models").</summary>
 public class PulseProgrammingTests
 {
-    private const double Gmin = 1e-7, Gmax = 1e-4, Slope = 2e2, Vth = 1.0, V = 1.5, Width = 20e-9;
+    internal const double Gmin = 1e-7, Gmax = 1e-4, Slope = 2e2, Vth = 1.0, V = 1.5, Width = 20e-9;
 
-    private static ThresholdMemristor Linear(double eta = 0) => new(new ThresholdMemristorParameters
+    private static ThresholdMemristor Linear(double eta = 0) => Device(eta);
+
+    /// <summary>The seed-002 threshold model (Eq. 3.2) with equal slopes and thresholds, non-linearity η.</summary>
+    internal static ThresholdMemristor Device(double eta = 0, double gmin = Gmin, double gmax = Gmax) => new(new ThresholdMemristorParameters
     {
-        Gmin = Gmin, Gmax = Gmax, SlopePositive = Slope, SlopeNegative = Slope, ThresholdPositive = Vth, ThresholdNegative = -Vth,
+        Gmin = gmin, Gmax = gmax, SlopePositive = Slope, SlopeNegative = Slope, ThresholdPositive = Vth, ThresholdNegative = -Vth,
         EtaPositive = eta, EtaNegative = eta,
     });
 
-    [Fact]
-    public void Linear_device_writes_whole_pulses_and_charges_their_closed_form_energy()
+    internal static PulseProgramming Pulses(IMemristorModel device, double width = Width, int mapPoints = 0) =>
+        new(device, new RectangularPulse(V, width), new RectangularPulse(-V, width), mapPoints: mapPoints);
+
+    [Theory]
+    [InlineData(0)]    // every pulse integrated
+    [InlineData(4097)] // through the tabulated one-pulse map (what the fast trainer uses at MNIST size)
+    public void Linear_device_writes_whole_pulses_and_charges_their_closed_form_energy(int mapPoints)
     {
         // Seed 002 Eq. 3.2 with η = 0: dG/dt = slope·(V − Vth) above threshold, so one rectangular pulse moves G by
         // slope·(V − Vth)·w and dissipates ∫V·G(t)·V dt = V²·w·(G_start + ΔG/2).
-        var programming = new PulseProgramming(Linear(), new RectangularPulse(V, Width), new RectangularPulse(-V, Width));
+        var programming = Pulses(Linear(), mapPoints: mapPoints);
         double step = Slope * (V - Vth) * Width;
         Assert.Equal(step, programming.SetStep, 1e-9 * step);
         Assert.Equal(-step, programming.ResetStep, 1e-9 * step);
 
         double g0 = 40e-6, g1 = 60e-6;
-        var (written, energy, pulses) = programming.Apply([g0, g1], [g0 + 3.2 * step, g1 - 1.6 * step]);
+        double[] g = [g0, g1];
+        var (energy, pulses) = programming.Program(g, [g0 + 3.2 * step, g1 - 1.6 * step]);
         Assert.Equal(5, pulses); // 3 SET on the first device, 2 RESET on the second
-        Assert.Equal(g0 + 3 * step, written[0], 1e-9 * g0);
-        Assert.Equal(g1 - 2 * step, written[1], 1e-9 * g1);
+        Assert.Equal(g0 + 3 * step, g[0], 1e-9 * g0);
+        Assert.Equal(g1 - 2 * step, g[1], 1e-9 * g1);
         double expected = Enumerable.Range(0, 3).Sum(k => V * V * Width * (g0 + k * step + step / 2))
                         + Enumerable.Range(0, 2).Sum(k => V * V * Width * (g1 - k * step - step / 2));
         Assert.Equal(expected, energy, 1e-6 * expected);
     }
 
     [Fact]
-    public void Nonlinear_device_writes_a_different_change_than_asked()
+    public void One_pulse_map_follows_the_integrated_nonlinear_device()
     {
-        // η > 0 (as printed): SET steps grow with G, so from the top of the window the same pulse count overshoots.
-        var programming = new PulseProgramming(Linear(eta: 1.5), new RectangularPulse(V, Width), new RectangularPulse(-V, Width));
-        double g = 0.8 * Gmax, want = g + 4 * programming.SetStep;
-        var (written, _, pulses) = programming.Apply([g], [want]);
-        Assert.Equal(4, pulses);
-        Assert.True(written[0] - g > 1.1 * (want - g), $"written {written[0]:G6} vs wanted {want:G6}");
+        // η = 1.5: the one-pulse step varies by e^1.5 across the window; the map's linear interpolation must stay
+        // within 1e-6 of a step (state) and of a pulse's energy of what integrating each pulse gives.
+        var exact = Pulses(Linear(eta: 1.5));
+        var mapped = Pulses(Linear(eta: 1.5), mapPoints: 4097);
+        var r = new RandomStreams(8).Get("states");
+        for (int trial = 0; trial < 40; trial++)
+        {
+            double g = Gmin + r.NextDouble() * (Gmax - Gmin), change = (r.NextDouble() - 0.5) * 20 * exact.SetStep;
+            double[] a = [g], b = [g];
+            var (ea, na) = exact.Program(a, [g + change]);
+            var (eb, nb) = mapped.Program(b, [g + change]);
+            Assert.Equal(na, nb);
+            Assert.True(Math.Abs(a[0] - b[0]) <= 1e-6 * Math.Max(1, na) * exact.SetStep, $"state at {g:G6}: {a[0]:G10} vs {b[0]:G10}");
+            Assert.True(Math.Abs(ea - eb) <= 1e-6 * Math.Max(ea, 1e-30), $"energy at {g:G6}: {ea:G10} vs {eb:G10}");
+        }
     }
 
     [Fact]
@@ -56,7 +74,7 @@ public class PulseProgrammingTests
 
         var layout = ResistiveEpCircuit.Build(spec, new RandomStreams(6).Get("weights"));
         layout.Circuit.Options = new SimulationOptions { RelTol = 1e-9, VnTol = 1e-12 };
-        var programming = new PulseProgramming(Linear(), new RectangularPulse(V, Width), new RectangularPulse(-V, Width));
+        var programming = Pulses(Linear());
         using (var pulsed = new ResistiveEpTrainer(layout, options, programming: programming))
         {
             var report = pulsed.TrainEpoch(data);
