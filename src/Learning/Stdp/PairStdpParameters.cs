@@ -17,12 +17,20 @@ public sealed record PairStdpParameters
     /// <summary>Pairs further apart than this many time constants are not updated (+∞: every nearest pair).</summary>
     public double WindowCutoff { get; init; } = 5;
     public bool SoftBounds { get; init; } = true;
+    /// <summary>
+    /// Per-neuron weight normalisation (0 = off): after each post spike of neuron j, its column is scaled so that its mean
+    /// weight is this value (sum = mean·N_in), then clipped to [0, 1]. The paper-era STDP baseline normalises every column
+    /// to a fixed sum after every update (`normalize_weights`, scale 600 for 784 inputs [C: nikhil-garg/vdsp_mnist
+    /// mnist_wta_v2.py, notes 003 §2.3]); here it runs once per post spike, when the column is reprogrammed anyway.
+    /// </summary>
+    public double NormalizeMean { get; init; }
 
     public void Validate()
     {
         if (!(LearningRate >= 0) || !double.IsFinite(LearningRate)) throw new ArgumentException($"STDP learning rate must be finite and ≥ 0 (got {LearningRate})");
         if (!(DepressionRatio >= 0) || !double.IsFinite(DepressionRatio)) throw new ArgumentException($"STDP depression ratio must be finite and ≥ 0 (got {DepressionRatio})");
         if (!(TauPotentiation > 0) || !(TauDepression > 0)) throw new ArgumentException("STDP time constants must be > 0");
+        if (!(NormalizeMean >= 0 && NormalizeMean <= 1)) throw new ArgumentException($"STDP normalize_mean must be in [0, 1] (0 = off; got {NormalizeMean})");
         if (!(WindowCutoff > 0)) throw new ArgumentException($"STDP window cutoff must be > 0 time constants (got {WindowCutoff})");
     }
 

@@ -36,6 +36,8 @@ public sealed class PairStdpPlasticity : ISpikePlasticity
     public PairStdpParameters Parameters { get; }
     public UpdateLedger Ledger { get; } = new();
     public bool Enabled { get; set; } = true;
+    /// <summary>Synapses rewritten by the normalisation (not counted as STDP updates in the ledger).</summary>
+    public long NormalizationWrites { get; private set; }
 
     public void OnPostSpike(int post, double time)
     {
@@ -44,6 +46,25 @@ public sealed class PairStdpPlasticity : ISpikePlasticity
         for (int pre = 0; pre < _lastPre.Length; pre++)
             any |= Apply(pre, post, time - _lastPre[pre]);
         if (any) Ledger.PostTrigger();
+        if (Parameters.NormalizeMean > 0) Normalize(post);
+    }
+
+    /// <summary>Scales column <paramref name="post"/> to the target mean weight, clipped to [0, 1].</summary>
+    private void Normalize(int post)
+    {
+        double sum = 0;
+        for (int pre = 0; pre < _lastPre.Length; pre++) sum += _weights.Get(pre, post);
+        if (sum <= 0) return;
+        double scale = Parameters.NormalizeMean * _lastPre.Length / sum;
+        if (scale == 1) return;
+        for (int pre = 0; pre < _lastPre.Length; pre++)
+        {
+            double w = _weights.Get(pre, post);
+            double scaled = Math.Min(1, w * scale);
+            if (scaled == w) continue;
+            _weights.Set(pre, post, scaled);
+            NormalizationWrites++;
+        }
     }
 
     public void OnPreSpike(int pre, double time)
@@ -76,6 +97,7 @@ public sealed class PairStdpPlasticity : ISpikePlasticity
     public void SaveState(BinaryWriter writer)
     {
         Ledger.SaveState(writer);
+        writer.Write(NormalizationWrites);
         foreach (double t in _lastPre) writer.Write(t);
         foreach (double t in _lastPost) writer.Write(t);
     }
@@ -83,6 +105,7 @@ public sealed class PairStdpPlasticity : ISpikePlasticity
     public void RestoreState(BinaryReader reader)
     {
         Ledger.RestoreState(reader);
+        NormalizationWrites = reader.ReadInt64();
         for (int i = 0; i < _lastPre.Length; i++) _lastPre[i] = reader.ReadDouble();
         for (int j = 0; j < _lastPost.Length; j++) _lastPost[j] = reader.ReadDouble();
     }
