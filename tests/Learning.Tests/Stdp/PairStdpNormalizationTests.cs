@@ -44,6 +44,26 @@ public class PairStdpNormalizationTests
         Assert.True(w0 * scale > 1);
     }
 
+    [Theory]
+    [InlineData(0.005)]
+    [InlineData(double.PositiveInfinity)] // input silent so far: only the offset acts
+    public void TargetTraceOffsetDepressesAtThePostSpike(double dt)
+    {
+        // Diehl & Cook Eq. 4 with nearest-spike trace x_pre = e^{−Δt/τ₊}: Δw = η[(1 − w)x_pre − x_tar·w].
+        var p = new PairStdpParameters { LearningRate = 0.01, TargetTrace = 0.6 };
+        double w = 0.3, pair = double.IsFinite(dt) ? (1 - w) * Math.Exp(-dt / p.TauPotentiation) : 0;
+        Assert.Equal(0.01 * (pair - 0.6 * w), p.PostSpikeDelta(w, dt), 15);
+        var scheduler = new EventScheduler();
+        var pre = scheduler.TypeOf("Spike");
+        var post = scheduler.TypeOf("PostSpike");
+        var weights = new DenseSynapticWeights(1, 1, w);
+        _ = new PairStdpPlasticity(scheduler, pre, 0, post, weights, p);
+        if (double.IsFinite(dt)) scheduler.Schedule(1.0, pre);
+        scheduler.Schedule(1.0 + (double.IsFinite(dt) ? dt : 0), post);
+        scheduler.Run();
+        Assert.Equal(w + 0.01 * (pair - 0.6 * w), weights.Get(0, 0), 15);
+    }
+
     [Fact]
     public void OffByDefault()
     {
