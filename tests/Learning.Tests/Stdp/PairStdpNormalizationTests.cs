@@ -21,27 +21,32 @@ public class PairStdpNormalizationTests
     }
 
     [Fact]
-    public void PostSpikeScalesTheColumnToTheTargetMean()
+    public void ColumnsStartAtTheTargetMeanAndClipAtOne()
     {
-        // No pre spike: the post spike programs nothing, only the normalisation acts: w·(0.25·4 / 2.0).
+        // Initial scaling w·(0.25·4 / 2.0); a post spike with no pre spike before it then changes nothing.
         var (weights, rule) = Column([0.2, 0.4, 0.6, 0.8], 0.25, (1.0, true));
         double[] expected = [0.1, 0.2, 0.3, 0.4];
         for (int i = 0; i < 4; i++) Assert.Equal(expected[i], weights.Get(i, 0), 14);
-        Assert.Equal(4, rule.NormalizationWrites);
+        Assert.Equal(0, rule.NormalizationWrites);
         Assert.Equal(0, rule.Ledger.Updates);
+        // ×1.5 would take 0.9 to 1.35: clipped at 1, the other weight keeps the exact factor.
+        var (clipped, _) = Column([0.9, 0.1], 0.75);
+        Assert.Equal(1.0, clipped.Get(0, 0));
+        Assert.Equal(0.15, clipped.Get(1, 0), 14);
     }
 
     [Fact]
-    public void PotentiationComesFirstThenScalingThenClipping()
+    public void PotentiationComesFirstThenTheColumnIsScaledBack()
     {
-        // Input 0 fires 5 ms before the post spike: Δw = 0.01·(1 − 0.9)·e^{−5/16.8}; then ×(0.75·2 / sum) ≈ ×1.5, so
-        // input 0 is clipped at 1 and input 1 keeps the exact scale.
-        var (weights, _) = Column([0.9, 0.1], 0.75, (1.0, false), (1.005, true));
-        double w0 = 0.9 + 0.01 * 0.1 * Math.Exp(-0.005 / 0.0168);
-        double scale = 1.5 / (w0 + 0.1);
-        Assert.Equal(1.0, weights.Get(0, 0));
-        Assert.Equal(0.1 * scale, weights.Get(1, 0), 14);
-        Assert.True(w0 * scale > 1);
+        // Start [0.6, 0.2] → ×1.25 → [0.75, 0.25] (mean 0.5). Input 0 fires 5 ms before the post spike:
+        // Δw = 0.01·(1 − 0.75)·e^{−5/16.8}, then the column is scaled by 1 / (sum) back to mean 0.5.
+        var (weights, rule) = Column([0.6, 0.2], 0.5, (1.0, false), (1.005, true));
+        double w0 = 0.75 + 0.01 * 0.25 * Math.Exp(-0.005 / 0.0168);
+        double scale = 1.0 / (w0 + 0.25);
+        Assert.Equal(w0 * scale, weights.Get(0, 0), 14);
+        Assert.Equal(0.25 * scale, weights.Get(1, 0), 14);
+        Assert.Equal(2, rule.NormalizationWrites);
+        Assert.Equal(1, rule.Ledger.Updates);
     }
 
     [Theory]
