@@ -8,7 +8,7 @@ namespace CircuitNeuro.Learning.Tests.Vdsp;
 /// </summary>
 public class WtaNengoStepTests
 {
-    private const double Dt = 0.005;
+    private static readonly double Dt = new VdspNetworkOptions().Dt; // 5 ms, the paper's step
 
     [Fact]
     public void SynapseDelayShowsTheInputOneStepLater()
