@@ -82,6 +82,7 @@ public class VdspCommandTests
     [InlineData("device: tio3", "learning: device 'tio3' is not one of")]
     [InlineData("rule: stdp\n  device: hfo2", "learning: device 'hfo2' needs rule vdsp")]
     [InlineData("learning_rat: 0.1", "learning_rat")]
+    [InlineData("stdp: {normalize_mean: 2}", "normalize_mean must be in [0, 1]")]
     public void Bad_learning_section_is_one_line_naming_file_and_key(string learning, string expected)
     {
         using var dir = new TempDirectory();

@@ -15,6 +15,11 @@ public sealed class VdspConfig
     /// <summary>Images of the training set used to label neurons (first ones; 0 = the whole training set).</summary>
     public int LabelCount { get; set; }
     public int TestCount { get; set; }
+    /// <summary>
+    /// mnist only: hold out the last N images of the training file and test on them instead of the test set (a validation
+    /// split for tuning); train_count and label_count then count from the remaining images.
+    /// </summary>
+    public int ValidationCount { get; set; }
     public int Epochs { get; set; } = 1;
     public bool Shuffle { get; set; }
     public ulong Seed { get; set; } = 50;
@@ -27,8 +32,9 @@ public sealed class VdspConfig
     public void Validate()
     {
         if (Dataset is not ("mnist" or "digits")) throw new ExperimentConfigException($"dataset: '{Dataset}' is neither mnist nor digits");
-        foreach (var (key, value) in new[] { ("train_count", TrainCount), ("label_count", LabelCount), ("test_count", TestCount), ("epochs", Epochs) })
+        foreach (var (key, value) in new[] { ("train_count", TrainCount), ("label_count", LabelCount), ("test_count", TestCount), ("validation_count", ValidationCount), ("epochs", Epochs) })
             if (value < 0) throw new ExperimentConfigException($"{key}: must be ≥ 0 (got {value})");
+        if (ValidationCount > 0 && Dataset != "mnist") throw new ExperimentConfigException("validation_count: only for dataset mnist");
         if (Chunk <= 0) throw new ExperimentConfigException($"chunk: must be > 0 (got {Chunk})");
         Section("learning", Learning.Validate);
         Section("network", Network.Validate);

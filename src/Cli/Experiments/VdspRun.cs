@@ -4,6 +4,7 @@ using System.Text.Json;
 using CircuitNeuro.Cli.Sweeps;
 using CircuitNeuro.EventKernel.Checkpointing;
 using CircuitNeuro.Learning.Data;
+using CircuitNeuro.Learning.Stdp;
 using CircuitNeuro.Learning.Vdsp;
 
 namespace CircuitNeuro.Cli.Experiments;
@@ -37,8 +38,19 @@ public static class VdspRun
         else
         {
             string folder = cfg.Data.Length > 0 ? cfg.Data : MnistDataset.DefaultFolder;
-            train = MnistDataset.Load(folder, "train", cfg.TrainCount);
-            test = MnistDataset.Load(folder, "test", cfg.TestCount);
+            if (cfg.ValidationCount > 0)
+            {
+                var all = MnistDataset.Load(folder, "train");
+                if (cfg.ValidationCount >= all.Count) throw new ExperimentConfigException($"validation_count: {cfg.ValidationCount} leaves no training images (the file has {all.Count})");
+                int rest = all.Count - cfg.ValidationCount;
+                train = all.Slice(0, cfg.TrainCount > 0 ? Math.Min(cfg.TrainCount, rest) : rest);
+                test = all.Slice(rest, cfg.TestCount > 0 ? Math.Min(cfg.TestCount, cfg.ValidationCount) : cfg.ValidationCount);
+            }
+            else
+            {
+                train = MnistDataset.Load(folder, "train", cfg.TrainCount);
+                test = MnistDataset.Load(folder, "test", cfg.TestCount);
+            }
         }
         var label = cfg.LabelCount > 0 ? train.Slice(0, Math.Min(cfg.LabelCount, train.Count)) : train;
         return (train, label, test);
@@ -123,6 +135,7 @@ public static class VdspRun
             ["energy_per_update_j"] = ledger.Updates > 0 && ledger.PulseEnergy > 0 ? ledger.EnergyPerUpdate : null, // null without a device model
             ["shadow_stdp_post_triggers"] = net.Shadow?.Ledger.PostTriggers, ["shadow_stdp_pre_triggers"] = net.Shadow?.Ledger.PreTriggers,
             ["shadow_stdp_updates"] = net.Shadow?.Ledger.Updates,
+            ["stdp_normalization_writes"] = (net.Plasticity as PairStdpPlasticity ?? net.Shadow as PairStdpPlasticity)?.NormalizationWrites,
             ["stdp_to_vdsp_update_ratio"] = net.Shadow is { } s && ledger.Updates > 0 ? (double)s.Ledger.Updates / ledger.Updates : null,
             ["neurons_with_label"] = experiment.Readout.NeuronLabels.Count(l => l >= 0),
             ["wall_s"] = wall, ["wall_ms_per_presentation"] = 1000 * wall / Math.Max(1, experiment.Total),

@@ -28,6 +28,11 @@ public sealed class PairStdpPlasticity : ISpikePlasticity
         _lastPost = new double[weights.PostCount];
         Array.Fill(_lastPre, double.NegativeInfinity);
         Array.Fill(_lastPost, double.NegativeInfinity);
+        if (parameters.NormalizeMean > 0)
+        {
+            for (int post = 0; post < _lastPost.Length; post++) Normalize(post);
+            NormalizationWrites = 0; // the initial scaling is part of the initial programming, not of learning
+        }
         scheduler.On(preSpike, (in SimEvent e) => { if (Enabled && e.Source == _preSource) OnPreSpike(e.IntPayload, e.Time); });
         scheduler.On(postSpike, (in SimEvent e) => { if (Enabled) OnPostSpike(e.IntPayload, e.Time); });
     }
@@ -36,14 +41,35 @@ public sealed class PairStdpPlasticity : ISpikePlasticity
     public PairStdpParameters Parameters { get; }
     public UpdateLedger Ledger { get; } = new();
     public bool Enabled { get; set; } = true;
+    /// <summary>Synapses rewritten by the normalisation (not counted as STDP updates in the ledger).</summary>
+    public long NormalizationWrites { get; private set; }
 
     public void OnPostSpike(int post, double time)
     {
         _lastPost[post] = time;
         bool any = false;
         for (int pre = 0; pre < _lastPre.Length; pre++)
-            any |= Apply(pre, post, time - _lastPre[pre]);
+            any |= Apply(pre, post, Parameters.PostSpikeDelta(_weights.Get(pre, post), time - _lastPre[pre]));
         if (any) Ledger.PostTrigger();
+        if (Parameters.NormalizeMean > 0) Normalize(post);
+    }
+
+    /// <summary>Scales column <paramref name="post"/> to the target mean weight, clipped to [0, 1].</summary>
+    private void Normalize(int post)
+    {
+        double sum = 0;
+        for (int pre = 0; pre < _lastPre.Length; pre++) sum += _weights.Get(pre, post);
+        if (sum <= 0) return;
+        double scale = Parameters.NormalizeMean * _lastPre.Length / sum;
+        if (scale == 1) return;
+        for (int pre = 0; pre < _lastPre.Length; pre++)
+        {
+            double w = _weights.Get(pre, post);
+            double scaled = Math.Min(1, w * scale);
+            if (scaled == w) continue;
+            _weights.Set(pre, post, scaled);
+            NormalizationWrites++;
+        }
     }
 
     public void OnPreSpike(int pre, double time)
@@ -51,7 +77,7 @@ public sealed class PairStdpPlasticity : ISpikePlasticity
         _lastPre[pre] = time;
         bool any = false;
         for (int post = 0; post < _lastPost.Length; post++)
-            any |= Apply(pre, post, _lastPost[post] - time);
+            any |= ApplyPair(pre, post, _lastPost[post] - time);
         if (any) Ledger.PreTrigger();
     }
 
@@ -62,12 +88,14 @@ public sealed class PairStdpPlasticity : ISpikePlasticity
         Array.Fill(_lastPost, double.NegativeInfinity);
     }
 
-    private bool Apply(int pre, int post, double dtPostMinusPre)
+    private bool ApplyPair(int pre, int post, double dtPostMinusPre) =>
+        !double.IsNaN(dtPostMinusPre) && !double.IsInfinity(dtPostMinusPre)
+        && Apply(pre, post, Parameters.Delta(_weights.Get(pre, post), dtPostMinusPre));
+
+    private bool Apply(int pre, int post, double delta)
     {
-        if (double.IsNaN(dtPostMinusPre) || double.IsInfinity(dtPostMinusPre)) return false;
         double w = _weights.Get(pre, post);
-        double delta = Parameters.Delta(w, dtPostMinusPre);
-        if (delta == 0) return false;
+        if (delta == 0 || double.IsNaN(delta)) return false;
         Ledger.Record(delta, 0);
         _weights.Set(pre, post, Math.Clamp(w + delta, 0, 1));
         return true;
@@ -76,6 +104,7 @@ public sealed class PairStdpPlasticity : ISpikePlasticity
     public void SaveState(BinaryWriter writer)
     {
         Ledger.SaveState(writer);
+        writer.Write(NormalizationWrites);
         foreach (double t in _lastPre) writer.Write(t);
         foreach (double t in _lastPost) writer.Write(t);
     }
@@ -83,6 +112,7 @@ public sealed class PairStdpPlasticity : ISpikePlasticity
     public void RestoreState(BinaryReader reader)
     {
         Ledger.RestoreState(reader);
+        NormalizationWrites = reader.ReadInt64();
         for (int i = 0; i < _lastPre.Length; i++) _lastPre[i] = reader.ReadDouble();
         for (int j = 0; j < _lastPost.Length; j++) _lastPost[j] = reader.ReadDouble();
     }

@@ -49,9 +49,10 @@ public sealed class WtaOutputLayer : ICheckpointable
         bool anySpike = false;
         for (int j = 0; j < _v.Length; j++)
         {
+            double previous = _filtered[j];
             _filtered[j] = a * _filtered[j] + (1 - a) * _drive[j];
             _drive[j] = 0;
-            double current = p.Gain * _filtered[j] + p.Bias - _adaptation[j];
+            double current = p.Gain * (p.SynapseDelay ? previous : _filtered[j]) + p.Bias - _adaptation[j];
             _current[j] = current;
             _refractory[j] -= dt;
             double effective = Math.Clamp(dt - _refractory[j], 0, dt);
@@ -69,14 +70,15 @@ public sealed class WtaOutputLayer : ICheckpointable
                 if (_inhibited[j] == 0) _inhibited[j] = InhibitionSteps;
             }
             if (_inhibited[j] != 0) _v[j] = 0;
-            if (crossed)
+            if (crossed && !(p.NengoRefractory && winner >= 0 && j != winner))
             {
-                // Nengo's sub-step spike time; every neuron over threshold goes refractory, only the winner spikes.
+                // Nengo's sub-step spike time; only the winner spikes, the others over threshold go refractory unless NengoRefractory.
                 double tSpike = dt + p.TauMembrane * Math.Log(1 - (_v[j] - p.Threshold) / (_current[j] - p.Threshold));
                 _refractory[j] = p.RefractoryPeriod + (double.IsFinite(tSpike) ? Math.Clamp(tSpike, 0, dt) : 0);
                 _v[j] = 0;
             }
             if (_v[j] < p.MinVoltage) _v[j] = p.MinVoltage;
+            if (p.NengoRefractory && _refractory[j] > 0 && !crossed) _v[j] = 0;
             double output = j == winner ? 1 / dt : 0;
             _adaptation[j] += dt / p.TauAdaptation * (p.AdaptationIncrement * output - _adaptation[j]);
             if (_inhibited[j] != 0) _inhibited[j]--;

@@ -43,6 +43,19 @@ public class DigitsLearningTests
     }
 
     [Fact]
+    public void StdpWithTargetTraceLearnsAndProgramsOnBothSpikeKinds()
+    {
+        // Pair STDP alone does not learn here (README); with the Diehl & Cook post-spike offset x_tar it does, and it still
+        // programs on pre spikes (r = 0.1), so it stays a two-trigger rule for the update counts.
+        var stdp = new Learning.Stdp.PairStdpParameters { LearningRate = 0.01, DepressionRatio = 0.1, TargetTrace = 0.6 };
+        var run = Experiment(new PlasticitySpec { Rule = "stdp", Stdp = stdp });
+        run.RunToEnd();
+        Assert.True(run.TestAccuracy > 0.6, $"STDP accuracy {run.TestAccuracy:P1}");
+        var ledger = run.Network.Plasticity!.Ledger;
+        Assert.True(ledger.PreTriggers > 10 * ledger.PostTriggers, $"{ledger.PreTriggers} pre vs {ledger.PostTriggers} post triggers");
+    }
+
+    [Fact]
     public void DeviceVariantLearnsAndReportsProgrammingEnergy()
     {
         // HfO2 filamentary fit (notes 003 §2.4, Vth 0.80 / 0.85 V, HRS/LRS 4) on the ±1.8 V input network.
