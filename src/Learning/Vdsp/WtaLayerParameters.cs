@@ -26,14 +26,14 @@ public sealed record WtaLayerParameters
     /// Nengo's synapse is an "update" operator: the neurons of step n read the low-pass output of step n − 1, so input
     /// spikes act one step later [C: Nengo builder semantics, notes 003 §2.3 synapse_layer_1]. false: the same step.
     /// </summary>
-    public bool SynapseDelay { get; init; }
+    public bool SynapseDelay { get; init; } = true;
     /// <summary>
     /// Nengo `STDPLIF` refractory details [C: VDSP_Nengo utilis.py STDPLIF.step]: a neuron still refractory at the end of
     /// a step is set to 0 (the partial step after the refractory period is discarded), and over-threshold non-winners
     /// do not go refractory (their J is zeroed before the spike-time formula, which then gives −∞). false: partial steps
     /// integrate and every over-threshold neuron goes refractory.
     /// </summary>
-    public bool NengoRefractory { get; init; }
+    public bool NengoRefractory { get; init; } = true;
 
     public void Validate()
     {

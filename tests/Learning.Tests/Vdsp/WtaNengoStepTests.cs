@@ -13,7 +13,7 @@ public class WtaNengoStepTests
     [Fact]
     public void SynapseDelayShowsTheInputOneStepLater()
     {
-        var p = new WtaLayerParameters { AdaptationIncrement = 0 };
+        var p = new WtaLayerParameters { AdaptationIncrement = 0, SynapseDelay = false };
         var now = new WtaOutputLayer(1, p, Dt);
         var delayed = new WtaOutputLayer(1, p with { SynapseDelay = true }, Dt);
         foreach (var layer in new[] { now, delayed }) { layer.AddSpike(0, 4); layer.Step(); }
@@ -31,7 +31,7 @@ public class WtaNengoStepTests
         // Both neurons cross every step (drive ≫ threshold); neuron 0 is slightly stronger and wins step 1.
         int[] Winners(bool nengo)
         {
-            var layer = new WtaOutputLayer(2, new WtaLayerParameters { NengoRefractory = nengo, AdaptationIncrement = 0 }, Dt);
+            var layer = new WtaOutputLayer(2, new WtaLayerParameters { NengoRefractory = nengo, AdaptationIncrement = 0, SynapseDelay = false }, Dt);
             var winners = new int[3];
             for (int s = 0; s < 3; s++)
             {
@@ -50,8 +50,8 @@ public class WtaNengoStepTests
     [Fact]
     public void NengoRefractoryHoldsTheWinnerAtZeroThroughItsRefractoryRemainder()
     {
-        var layer = new WtaOutputLayer(1, new WtaLayerParameters { NengoRefractory = true, AdaptationIncrement = 0 }, Dt);
-        var plain = new WtaOutputLayer(1, new WtaLayerParameters { AdaptationIncrement = 0 }, Dt);
+        var layer = new WtaOutputLayer(1, new WtaLayerParameters { NengoRefractory = true, AdaptationIncrement = 0, SynapseDelay = false }, Dt);
+        var plain = new WtaOutputLayer(1, new WtaLayerParameters { AdaptationIncrement = 0, NengoRefractory = false, SynapseDelay = false }, Dt);
         foreach (var l in new[] { layer, plain })
         {
             l.AddSpike(0, 200);
