@@ -1,5 +1,6 @@
 using CircuitNeuro.Circuits.Analysis;
 using CircuitNeuro.Circuits.Elements;
+using CircuitNeuro.Circuits.Solver;
 
 namespace CircuitNeuro.Learning.ResistiveEp;
 
@@ -25,6 +26,7 @@ public sealed class LayeredEquilibrium
     private readonly int[] _senders, _receivers, _weightOffset, _receiverStart, _senderStart;
     private readonly double[] _inputs, _inputRowSums, _columnSums, _drive, _nudge, _m, _jacobian, _residual, _u, _du, _su;
     private readonly int[] _pivots;
+    private readonly double[] _zeroPivotFloor; // any non-zero pivot is accepted
     // Newton work arrays: diode conductances per hidden node; for one hidden layer the hidden→output block
     // transposed (U), V scaled by Λ⁻¹, the outputs' Schur complement and its right-hand side.
     private readonly double[] _diodeConductance, _lambdaInverse, _uTransposed, _scaledV, _schur, _outputRhs;
@@ -72,6 +74,7 @@ public sealed class LayeredEquilibrium
         _residual = new double[unknowns];
         _u = new double[unknowns];
         _pivots = new int[unknowns];
+        _zeroPivotFloor = new double[unknowns];
         _diodeConductance = new double[unknowns];
         _lambdaInverse = new double[unknowns];
         int outputs = _receivers[^1], hidden = unknowns - outputs;
@@ -228,13 +231,20 @@ public sealed class LayeredEquilibrium
         throw new InvalidOperationException($"layered EP equilibrium: Newton did not converge in {MaxIterations} iterations");
     }
 
+    private void Factor(Span<double> matrix, int n)
+    {
+        int singular = DenseLu.FactorInPlace(matrix, n, _pivots, _zeroPivotFloor, out _, out _);
+        if (singular >= 0)
+            throw new InvalidOperationException($"layered EP equilibrium: singular Jacobian at column {singular} (a node without any conductance?)");
+    }
+
     /// <summary>J·δ = residual by dense LU (two or more hidden layers); δ replaces the residual.</summary>
     private void SolveDense()
     {
         int n = Unknowns;
         Array.Copy(_m, _jacobian, _m.Length);
         for (int h = 0; h < _hiddenCount; h++) _jacobian[h * n + h] += _diodeConductance[h];
-        DenseLu.FactorInPlace(_jacobian, n, _pivots);
+        Factor(_jacobian, n);
         DenseLu.SolveInPlace(_jacobian, n, _pivots, _residual);
     }
 
@@ -261,7 +271,7 @@ public sealed class LayeredEquilibrium
                 _schur[a * O + b] = (a == b ? _m[(H + a) * n + H + a] : 0) - VectorKernels.Dot(scaled, _uTransposed.AsSpan(b * H, H));
             _outputRhs[a] = _residual[H + a] - VectorKernels.Dot(scaled, _residual.AsSpan(0, H));
         }
-        DenseLu.FactorInPlace(_schur, O, _pivots);
+        Factor(_schur, O);
         DenseLu.SolveInPlace(_schur, O, _pivots, _outputRhs);
         var hidden = _residual.AsSpan(0, H);
         for (int o = 0; o < O; o++) VectorKernels.AddScaled(hidden, _uTransposed.AsSpan(o * H, H), -_outputRhs[o]);
