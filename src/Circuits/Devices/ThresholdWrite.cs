@@ -1,12 +1,10 @@
-using CircuitNeuro.Circuits.Devices;
-
-namespace CircuitNeuro.Learning.EqSpike;
+namespace CircuitNeuro.Circuits.Devices;
 
 /// <summary>
 /// Closed-form solution of the seed-002 threshold memristor (Eq. 3.2 [S L1635], <see cref="ThresholdMemristor"/>) under a
 /// constant voltage: with x = (G − Gmin)/(Gmax − Gmin), SET obeys dx/dt = c·e^{kx}, whose solution is
 /// e^{−k x₁} = e^{−k x₀} − k·c·t (x₁ = x₀ + c·t when k = 0); RESET is the same in 1 − x. The state stops at the bounds.
-/// Training applies millions of such writes, so the adaptive integrator is only used to check this (tests).
+/// Learning rules apply millions of such writes (EqSpike), so the adaptive integrator is only used to check this (tests).
 /// </summary>
 public static class ThresholdWrite
 {
