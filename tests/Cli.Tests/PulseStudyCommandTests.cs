@@ -173,6 +173,21 @@ public class PulseStudyCommandTests
         Assert.Contains("slope_positive", r.Err); // the list of known parameters
     }
 
+    [Theory]
+    [InlineData("as_printed", 0)]
+    [InlineData("printed", 0)] // the older spelling, still used by older eqspike files
+    [InlineData("saturating", 0)]
+    [InlineData("linear", 2)]
+    public void Threshold_convention_accepts_one_set_of_names_everywhere(string convention, int exitCode)
+    {
+        using var dir = new TempDirectory();
+        string file = Study(dir, 2, 2, "rectangular", "[]");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("  eta_positive: 0", $"  eta_positive: 0\n  convention: {convention}"));
+        var r = CliRun.Invoke("pulse-study", file, "--out", dir.File("out"));
+        Assert.True(r.ExitCode == exitCode, r.Err);
+        if (exitCode != 0) Assert.Contains($"convention '{convention}' is not one of as_printed|saturating", r.Err);
+    }
+
     /// <summary>
     /// Each model's key that sets the read conductance, varied by a lognormal factor (σ = 0.2, so the conductance's
     /// coefficient of variation is ≈ 0.2): the variation must reach the model. With 200 devices the sample CV lies

@@ -9,6 +9,20 @@ public enum NonLinearityConvention
     Saturating,
 }
 
+/// <summary>The names of <see cref="NonLinearityConvention"/> in netlists and configuration files.</summary>
+public static class NonLinearityConventions
+{
+    /// <summary>Accepted spellings: as_printed (printed is an older alias) and saturating.</summary>
+    public const string Accepted = "as_printed|saturating";
+
+    public static NonLinearityConvention? TryParse(string? name) => name?.ToLowerInvariant() switch
+    {
+        "as_printed" or "printed" => NonLinearityConvention.AsPrinted,
+        "saturating" => NonLinearityConvention.Saturating,
+        _ => null,
+    };
+}
+
 /// <summary>
 /// Parameters of one seed-002 threshold memristor (Martin 2022, ch. 3, Eq. 3.2; notes 002 §3.1).
 /// The state is the conductance G itself (siemens). Defaults: the 10 kΩ–100 kΩ example of

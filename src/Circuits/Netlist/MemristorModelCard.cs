@@ -35,7 +35,7 @@ public static class MemristorModelCard
         {
             IMemristorModel model = level switch
             {
-                "threshold" => Threshold(p, Word("convention", "printed", "saturating")),
+                "threshold" => Threshold(p, Word("convention", "as_printed", "printed", "saturating")),
                 "vteam" => Vteam(p, Word("iv", "linear", "exp"), Word("window", "none", "kvatinsky")),
                 "yakopcic" => Yakopcic(p),
                 "vdsp" => Vdsp(p, Word("device", [.. VdspDeviceFits.Names])),
@@ -73,7 +73,7 @@ public static class MemristorModelCard
             SlopePositive = p.Get("sp", d.SlopePositive), SlopeNegative = p.Get("sn", d.SlopeNegative),
             ThresholdPositive = p.Get("vtp", d.ThresholdPositive), ThresholdNegative = p.Get("vtn", d.ThresholdNegative),
             EtaPositive = p.Get("etap", d.EtaPositive), EtaNegative = p.Get("etan", d.EtaNegative),
-            Convention = convention == "printed" ? NonLinearityConvention.AsPrinted : NonLinearityConvention.Saturating,
+            Convention = NonLinearityConventions.TryParse(convention)!.Value,
         });
     }
 

@@ -139,8 +139,8 @@ public sealed class EqSpikeDeviceConfig
     public double Threshold { get; set; } = D.ThresholdPositive;
     /// <summary>η⁺ = η⁻ (§3.7.3 studies the symmetric case).</summary>
     public double Eta { get; set; }
-    /// <summary>printed | saturating (the sign of η, notes 002 §3.1).</summary>
-    public string Convention { get; set; } = "printed";
+    /// <summary>as_printed | saturating (the sign of η, notes 002 §3.1; "printed" is accepted as an alias).</summary>
+    public string Convention { get; set; } = "as_printed";
     public double PulseWidth { get; set; } = 50e-9;
     public double SlopeSpread { get; set; }
     public bool SlopeSymmetric { get; set; }
@@ -153,12 +153,8 @@ public sealed class EqSpikeDeviceConfig
         {
             Gmin = Gmin, Gmax = Gmax, SlopePositive = Slope, SlopeNegative = Slope,
             ThresholdPositive = Threshold, ThresholdNegative = -Threshold, EtaPositive = Eta, EtaNegative = Eta,
-            Convention = Convention switch
-            {
-                "printed" => NonLinearityConvention.AsPrinted,
-                "saturating" => NonLinearityConvention.Saturating,
-                _ => throw new ExperimentConfigException($"device.convention '{Convention}' is not one of printed, saturating"),
-            },
+            Convention = NonLinearityConventions.TryParse(Convention)
+                ?? throw new ExperimentConfigException($"device.convention '{Convention}' is not one of {NonLinearityConventions.Accepted}"),
         },
         PulseWidth = PulseWidth, SlopeSpread = SlopeSpread, SlopeSymmetric = SlopeSymmetric,
         ThresholdSpread = ThresholdSpread, WriteNoise = WriteNoise,

@@ -74,7 +74,8 @@ public sealed class ThresholdModelSection : ModelSection
         Gmin = GMin, Gmax = GMax, SlopePositive = SlopePositive, SlopeNegative = SlopeNegative,
         ThresholdPositive = ThresholdPositive, ThresholdNegative = ThresholdNegative,
         EtaPositive = EtaPositive, EtaNegative = EtaNegative,
-        Convention = Choice(Convention, "convention", ("as_printed", NonLinearityConvention.AsPrinted), ("saturating", NonLinearityConvention.Saturating)),
+        Convention = NonLinearityConventions.TryParse(Convention)
+            ?? throw new ArgumentException($"convention '{Convention}' is not one of {NonLinearityConventions.Accepted}"),
     });
 }
 

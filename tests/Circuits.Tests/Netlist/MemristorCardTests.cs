@@ -53,6 +53,17 @@ public class MemristorCardTests
         Assert.Equal(150e3, Math.Exp(c.Get<MemristorElement>("y5").State), 1e-6);
     }
 
+    [Theory]
+    [InlineData("", NonLinearityConvention.AsPrinted)]
+    [InlineData("convention=as_printed", NonLinearityConvention.AsPrinted)]
+    [InlineData("convention=printed", NonLinearityConvention.AsPrinted)] // the older spelling stays valid
+    [InlineData("convention=saturating", NonLinearityConvention.Saturating)]
+    public void Threshold_convention_spellings_select_the_sign_of_eta(string word, NonLinearityConvention expected)
+    {
+        var c = CircuitFactory.Build(Parse($".model mem memristor level=threshold etap=1 {word}\nY1 a 0 mem\nR1 a 0 1k\n"));
+        Assert.Equal(expected, Assert.IsType<ThresholdMemristor>(c.Get<MemristorElement>("y1").Model).Parameters.Convention);
+    }
+
     [Fact]
     public void Pulse_transient_from_the_netlist_equals_the_code_built_circuit()
     {
@@ -104,6 +115,7 @@ public class MemristorCardTests
     [InlineData(".model mm memristor level=threshold iv=exp", "model 'mm': unknown or unsupported parameter 'iv'")]
     [InlineData(".model mm memristor level=vteam iv=cubic", "iv=cubic is not one of")]
     [InlineData(".model mm memristor level=hfo2 vset=-1", "model 'mm'")]
+    [InlineData(".model mm memristor level=threshold convention=linear", "convention=linear is not one of as_printed|printed|saturating")]
     public void Bad_models_fail_at_build_naming_the_model_line_and_the_element(string model, string contains)
     {
         var parsed = Parse(Prelude + model + "\nY1 in 0 mm\n", "bad.cir");
