@@ -49,14 +49,19 @@ public class SimulateCommandTests
         Assert.Equal(0.5e-6 * Math.Pow(1 - Math.Exp(-5), 2), EnergyRow(r.Out, "capacitor", "stored"), 1e-9);
     }
 
+    /// <summary>Runs <c>simulate</c> on a netlist written to a temporary file of that name.</summary>
+    private static CliResult SimulateText(string fileName, string netlist)
+    {
+        using var dir = new TempDirectory();
+        string path = dir.File(fileName);
+        File.WriteAllText(path, netlist);
+        return CliRun.Invoke("simulate", path, "--out", dir.File("out"));
+    }
+
     [Fact]
     public void MalformedNetlist_ExitCode2_OneLineNamingFileLineAndElement()
     {
-        using var dir = new TempDirectory();
-        string netlist = dir.File("broken.cir");
-        File.WriteAllText(netlist, "broken divider\nV1 in 0 DC 10\nR1 in out\nR2 out 0 2k\n.op\n.end\n");
-
-        var r = CliRun.Invoke("simulate", netlist, "--out", dir.File("out"));
+        var r = SimulateText("broken.cir", "broken divider\nV1 in 0 DC 10\nR1 in out\nR2 out 0 2k\n.op\n.end\n");
 
         Assert.Equal(2, r.ExitCode);
         Assert.Equal("", r.Out);
@@ -78,11 +83,7 @@ public class SimulateCommandTests
     [Fact]
     public void FloatingNode_ExitCode2_NamesCardAndNode()
     {
-        using var dir = new TempDirectory();
-        string netlist = dir.File("floating.cir");
-        File.WriteAllText(netlist, "floating node\nV1 in 0 DC 1\nR1 in 0 1k\nC1 x 0 1u\n.op\n.end\n");
-
-        var r = CliRun.Invoke("simulate", netlist, "--out", dir.File("out"));
+        var r = SimulateText("floating.cir", "floating node\nV1 in 0 DC 1\nR1 in 0 1k\nC1 x 0 1u\n.op\n.end\n");
 
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("floating.cir:5", r.Err);

@@ -65,17 +65,23 @@ public class EquilibriumTests(ITestOutputHelper output)
         return injected;
     }
 
+    /// <summary>The network of <paramref name="spec"/> at equilibrium for inputs drawn U(0, 1) and the given output nudge currents.</summary>
+    private static (ResistiveEpNetwork Net, double[] X) SolvedWithRandomInput(ResistiveEpSpec spec, ulong seed, double[] nudge)
+    {
+        var net = EpTestNetworks.Build(spec, seed);
+        var x = EpTestNetworks.Uniform(new RandomStreams(seed).Get("sample"), spec.Inputs, 0, 1);
+        net.Layout.SetInput(x);
+        net.Layout.SetNudge(nudge);
+        net.Solve();
+        return (net, x);
+    }
+
     [Fact]
     public void Linear_network_equilibrium_equals_a_dense_solve_of_independently_assembled_nodal_equations()
     {
         var spec = new ResistiveEpSpec { Inputs = 3, Hidden = [4, 3], Outputs = 2, DiodeClamps = false, InitialLayerScale = [1, 0.3, 0.1] };
-        var net = EpTestNetworks.Build(spec, 21);
-        var r = new RandomStreams(21).Get("sample");
-        var x = EpTestNetworks.Uniform(r, 3, 0, 1);
         double[] nudge = [2e-6, -1e-6];
-        net.Layout.SetInput(x);
-        net.Layout.SetNudge(nudge);
-        net.Solve();
+        var (net, x) = SolvedWithRandomInput(spec, 21, nudge);
 
         var n = Describe(net, x);
         var m = new DenseMatrix(n.Unknown.Count);
@@ -106,13 +112,8 @@ public class EquilibriumTests(ITestOutputHelper output)
     public void Diode_network_equilibrium_satisfies_kcl_with_the_shockley_equation_at_every_node()
     {
         var spec = new ResistiveEpSpec { Inputs = 3, Hidden = [4, 3], Outputs = 2, InputScale = 3, UpperClampRail = -0.4, LowerClampRail = 0.4, InitialLayerScale = [1, 0.3, 0.1] };
-        var net = EpTestNetworks.Build(spec, 22);
-        var r = new RandomStreams(22).Get("sample");
-        var x = EpTestNetworks.Uniform(r, 3, 0, 1);
         double[] nudge = [3e-6, -2e-6];
-        net.Layout.SetInput(x);
-        net.Layout.SetNudge(nudge);
-        net.Solve();
+        var (net, x) = SolvedWithRandomInput(spec, 22, nudge);
 
         var n = Describe(net, x);
         var residual = Nudges(net, nudge, n).Select(i => -i).ToArray(); // Σ leaving − injected
