@@ -52,6 +52,58 @@ public class EpCommandTests
     }
 
     [Fact]
+    public void Pulses_on_devices_that_differ_with_noise_on_every_pulse_resume_bit_for_bit()
+    {
+        using var dir = new TempDirectory();
+        string Config(int epochs, string name = "spread")
+        {
+            string path = dir.File($"{name}-{epochs}.yaml");
+            File.WriteAllText(path, $"""
+                seed: 5
+                dataset: digits
+                data: {RepoPaths.Data("digits.csv.gz")}
+                train_count: 200
+                test_count: 100
+                epochs: {epochs}
+                network:
+                  hidden: [16]
+                  input_scale: 4
+                training:
+                  learning_rate: 4
+                variability:
+                  window_spread: 0.1
+                  slope_spread: 0.2
+                  threshold_spread: 0.1
+                  write_noise: 0.0001
+                  relative_update_noise: 0.2
+                programming:
+                  update: pulses
+                  threshold:
+                    g_min: 1.0e-7
+                    eta_positive: 1
+                    eta_negative: 1
+                """);
+            return path;
+        }
+        string straight = dir.File("straight"), split = dir.File("split");
+        var r = CliRun.Invoke("ep", "train", "--config", Config(2), "--out", straight);
+        Assert.True(r.ExitCode == 0, r.Err);
+        Assert.Equal(0, CliRun.Invoke("ep", "train", "--config", Config(1), "--out", split).ExitCode);
+        var resumed = CliRun.Invoke("ep", "train", "--config", Config(2), "--out", split, "--resume");
+        Assert.True(resumed.ExitCode == 0, resumed.Err);
+        var rows = File.ReadAllLines(Path.Combine(straight, "epochs.csv"));
+        Assert.Equal(3, rows.Length);
+        Assert.Equal(rows, File.ReadAllLines(Path.Combine(split, "epochs.csv")));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(straight, "checkpoint.bin")), File.ReadAllBytes(Path.Combine(split, "checkpoint.bin")));
+
+        // The spread is really applied: the same run on nominal devices writes other conductances.
+        string nominal = dir.File("nominal.yaml");
+        File.WriteAllText(nominal, string.Join("\n", File.ReadAllLines(Config(2)).Where(l => !l.Contains("_spread") && !l.Contains("noise") && !l.Contains("variability"))));
+        Assert.Equal(0, CliRun.Invoke("ep", "train", "--config", nominal, "--out", dir.File("nominal")).ExitCode);
+        Assert.NotEqual(rows[1], File.ReadAllLines(dir.File("nominal/epochs.csv"))[1]);
+    }
+
+    [Fact]
     public void Bad_configuration_is_one_line_naming_the_key()
     {
         using var dir = new TempDirectory();
@@ -74,6 +126,9 @@ public class EpCommandTests
         var printed = CliRun.Invoke("ep", "train", "--print-default");
         Assert.Equal(0, printed.ExitCode);
         Assert.Contains("input_scale: 20", printed.Out);
+        Assert.Contains("layer_learning_rates:\n  - 1\n  - 0.125", printed.Out.ReplaceLineEndings("\n")); // run H's validation-chosen rates
+        Assert.Contains("slope_spread: 0", printed.Out);
+        Assert.Contains("noise_per: pulse", printed.Out);
         string path = dir.File("default.yaml");
         File.WriteAllText(path, printed.Out.Replace("dataset: mnist", "dataset: digits").Replace("data: ", $"data: {RepoPaths.Data("digits.csv.gz")}")
             .Replace("train_count: 0", "train_count: 40").Replace("test_count: 0", "test_count: 20").Replace("epochs: 10", "epochs: 1"));
@@ -117,10 +172,19 @@ public class EpCommandTests
         Assert.True(Column("programming_energy_per_update_J") > 0);
 
         string bad = dir.File("bad.yaml");
-        File.WriteAllText(bad, "dataset: digits\nprogramming:\n  update: pulses\nvariability:\n  write_noise: 0.01\n");
-        var b = CliRun.Invoke("ep", "train", "--config", bad, "--out", dir.File("out2"));
-        Assert.Equal(2, b.ExitCode);
-        Assert.Contains("programming.update", b.Err);
+        foreach (var (yaml, key) in new[]
+                 {
+                     ("programming:\n  update: pulses\nvariability:\n  step_spread: 0.1\n", "variability.step_spread"),
+                     ("variability:\n  slope_spread: 0.1\n", "variability.slope_spread"),
+                     ("variability:\n  threshold_spread: -0.1\n", "variability.threshold_spread"),
+                     ("programming:\n  update: pulses\nvariability:\n  noise_per: sample\n", "variability.noise_per"),
+                 })
+        {
+            File.WriteAllText(bad, "dataset: digits\n" + yaml);
+            var b = CliRun.Invoke("ep", "train", "--config", bad, "--out", dir.File("out2"));
+            Assert.Equal(2, b.ExitCode);
+            Assert.Contains(key, b.Err);
+        }
         File.WriteAllText(bad, "dataset: digits\nprogramming:\n  update: pulses\n  threshold:\n    g_min: 1e-5\n");
         Assert.Contains("programming.threshold.g_min", CliRun.Invoke("ep", "train", "--config", bad, "--out", dir.File("out4")).Err);
         File.WriteAllText(bad, "dataset: digits\ntraining:\n  layer_learning_rates: [1]\n");

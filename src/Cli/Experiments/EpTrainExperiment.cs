@@ -28,11 +28,11 @@ public static class EpTrainExperiment
         var spec = cfg.Spec(train.FeatureCount, train.ClassCount);
         var streams = new RandomStreams(cfg.Seed);
         var layout = ResistiveEpCircuit.Build(spec, streams.Get("weights"));
-        var devices = cfg.Variability.IsAny()
+        var devices = cfg.Variability.IsAny() && !cfg.Programming.UsesPulses()
             ? EpDeviceArray.WithVariability(spec, layout.Weights.Count, cfg.Variability.ToModel(), streams)
             : EpDeviceArray.Ideal(spec);
         var trainer = new LayeredEpTrainer(spec, cfg.TrainingOptions(), layout.Conductances(), new SimulationOptions(), devices,
-            programming: cfg.Programming.Build());
+            programming: cfg.Programming.Build(layout.Weights.Count, cfg.Variability, streams));
         var epoch = new EpochCounter();
 
         Directory.CreateDirectory(outDir);

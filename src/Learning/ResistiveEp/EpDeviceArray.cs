@@ -26,6 +26,8 @@ public sealed class EpDeviceArray : ICheckpointable
     private EpDeviceArray(ResistiveEpSpec spec, int count, EpVariability variability, RandomStreams streams) : this(spec)
     {
         variability.Validate();
+        if (variability.SlopeSpread != 0 || variability.ThresholdSpread != 0)
+            throw new ArgumentException("slope and threshold spreads are parameters of pulse-programmed devices (ThresholdDeviceArray); numbers use the step spread");
         var sampler = new DeviceSampler<(double Lower, double Upper, double Step)>((spec.ConductanceMin, spec.ConductanceMax, 1))
             .Vary("lower", Spread(variability.WindowSpread), (p, f) => p with { Lower = p.Lower * f })
             .Vary("upper", Spread(variability.WindowSpread), (p, f) => p with { Upper = p.Upper * f })

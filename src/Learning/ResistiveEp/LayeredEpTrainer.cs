@@ -34,11 +34,12 @@ public sealed class LayeredEpTrainer : ICheckpointable
         Options = options;
         programming?.RequireWindow(spec);
         if (programming is not null && devices is { IsIdeal: false })
-            throw new ArgumentException("pulse programming writes through its device model; give no device variability with it");
+            throw new ArgumentException("pulse programming writes through its device model; give the variability to it (ThresholdDeviceArray), not as an EpDeviceArray");
         Programming = programming;
         Conductances = conductances;
         Devices = devices ?? EpDeviceArray.Ideal(spec);
         Devices.Clip(conductances);
+        programming?.Clip(conductances);
         Equilibrium = new LayeredEquilibrium(spec, circuitOptions ?? new SimulationOptions(), conductances);
         int n = Equilibrium.Unknowns;
         _free = new double[n];
@@ -134,7 +135,7 @@ public sealed class LayeredEpTrainer : ICheckpointable
             var wanted = _wanted.AsSpan(first, count);
             g.CopyTo(wanted);
             moved += VectorKernels.AddScaledClamped(wanted, gradient, scale * Options.LayerRate(l), Spec.ConductanceMin, Spec.ConductanceMax);
-            var (energy, pulses) = Programming.Program(g, wanted);
+            var (energy, pulses) = Programming.Program(g, wanted, first);
             _programmingEnergy += energy;
             _pulses += pulses;
         }
@@ -202,7 +203,7 @@ public sealed class LayeredEpTrainer : ICheckpointable
         return d;
     }
 
-    /// <summary>Conductances, the last equilibrium (the next Newton start), the devices' write noise and the event clock.</summary>
+    /// <summary>Conductances, the last equilibrium (the next Newton start), the devices' write noise (numbers or pulses) and the event clock.</summary>
     public void SaveState(BinaryWriter writer)
     {
         writer.Write(Conductances.Length);
@@ -210,6 +211,7 @@ public sealed class LayeredEpTrainer : ICheckpointable
         writer.Write(Equilibrium.Unknowns);
         foreach (double v in Equilibrium.Solution) writer.Write(v);
         Devices.SaveState(writer);
+        Programming?.SaveState(writer);
         _scheduler.SaveState(writer);
     }
 
@@ -220,6 +222,7 @@ public sealed class LayeredEpTrainer : ICheckpointable
         if (reader.ReadInt32() != Equilibrium.Unknowns) throw new InvalidDataException("checkpoint holds another number of nodes");
         for (int k = 0; k < Equilibrium.Unknowns; k++) Equilibrium.Solution[k] = reader.ReadDouble();
         Devices.RestoreState(reader);
+        Programming?.RestoreState(reader);
         _scheduler.RestoreState(reader);
     }
 }

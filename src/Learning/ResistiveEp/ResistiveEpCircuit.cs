@@ -119,11 +119,14 @@ public sealed class ResistiveEpCircuit
     /// <summary>Current conductances, in weight order.</summary>
     public double[] Conductances() => _weights.Select(w => w.Conductance).ToArray();
 
-    /// <summary>Sets conductances (clipped to the device window).</summary>
-    public void SetConductances(ReadOnlySpan<double> g)
+    /// <summary>
+    /// Sets conductances, clipped to the spec's window unless <paramref name="clip"/> is false (devices with their own
+    /// drawn windows, which have already bounded the values).
+    /// </summary>
+    public void SetConductances(ReadOnlySpan<double> g, bool clip = true)
     {
         if (g.Length != _weights.Count) throw new ArgumentException("conductance count mismatch");
-        for (int i = 0; i < g.Length; i++) _weights[i].Conductance = Math.Clamp(g[i], Spec.ConductanceMin, Spec.ConductanceMax);
+        for (int i = 0; i < g.Length; i++) _weights[i].Conductance = clip ? Math.Clamp(g[i], Spec.ConductanceMin, Spec.ConductanceMax) : g[i];
     }
 
     /// <summary>Drives input feature x[i] as +s·x and −s·x.</summary>

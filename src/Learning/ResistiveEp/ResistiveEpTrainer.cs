@@ -29,6 +29,12 @@ public sealed class ResistiveEpTrainer : IDisposable
         Options = options;
         programming?.RequireWindow(layout.Spec);
         Programming = programming;
+        if (programming?.Devices is not null)
+        {
+            var g = layout.Conductances();
+            programming.Clip(g); // into each device's own window, as the fast trainer does
+            layout.SetConductances(g, clip: false);
+        }
         _scheduler = scheduler ?? new EventScheduler();
         _cosim = new CircuitCoSimulation(layout.Circuit, _scheduler, CoSimulationMode.QuasiStatic);
         Network = new ResistiveEpNetwork(layout, _cosim.System);
@@ -134,7 +140,7 @@ public sealed class ResistiveEpTrainer : IDisposable
         var (energy, pulses) = Programming.Program(g, wanted);
         _programmingEnergy += energy;
         _pulses += pulses;
-        Layout.SetConductances(g);
+        Layout.SetConductances(g, clip: false); // the devices bound their own windows
     }
 
     private EpEpochReport Report(int samples, IReadOnlyList<EventEnergy> windows)

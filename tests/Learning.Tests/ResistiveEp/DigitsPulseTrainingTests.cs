@@ -39,12 +39,21 @@ public class DigitsPulseTrainingTests(ITestOutputHelper output)
         Assert.Equal(0, numbers.Last.PulsesPerUpdate);
     }
 
-    [Fact]
-    public void Pulse_writes_allocate_nothing_per_sample()
+    [Theory]
+    [InlineData(false)] // nominal devices: one-pulse map
+    [InlineData(true)]  // devices that differ, noise on every pulse: closed form
+    public void Pulse_writes_allocate_nothing_per_sample(bool variability)
     {
         // What an epoch allocates (its report) must not grow with the number of samples.
         var device = new ThresholdMemristor(new ThresholdMemristorParameters { Gmin = Spec.ConductanceMin, Gmax = Spec.ConductanceMax, EtaPositive = 1, EtaNegative = 1 });
-        var pulses = new PulseProgramming(device, new RectangularPulse(1.5, 1e-6), new RectangularPulse(-1.5, 1e-6), mapPoints: 257);
+        var spread = new EpVariability
+        {
+            WindowSpread = 0.1, SlopeSpread = 0.2, ThresholdSpread = 0.1,
+            CycleToCycle = new Circuits.Variability.Nonidealities { WriteNoise = 1e-4, RelativeUpdateNoise = 0.2 },
+        };
+        int count = ResistiveEpCircuit.Build(Spec, new RandomStreams(1).Get("weights")).Weights.Count;
+        var devices = variability ? new ThresholdDeviceArray(device.Parameters, count, spread, new RandomStreams(2)) : null;
+        var pulses = new PulseProgramming(device, new RectangularPulse(1.5, 1e-6), new RectangularPulse(-1.5, 1e-6), mapPoints: 257, devices: devices);
         var (train, _) = DigitsDataset.Load(RepositoryData.Digits).SplitEvery(4);
         var trainer = new LayeredEpTrainer(Spec, new EpTrainingOptions { LearningRate = 4 }, ResistiveEpCircuit.Build(Spec, new RandomStreams(DeviceVariabilityTests.Seed).Get("weights")).Conductances(),
             programming: pulses);
