@@ -76,6 +76,32 @@ public class PulseVariabilityTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_pulse_map_is_shared_only_by_devices_with_the_same_normalised_dose()
+    {
+        // The derivation behind the closed form (PulseProgramming, ThresholdHold): in x = (G − Gmin)/(Gmax − Gmin) a rectangular
+        // pulse is the flow of dx/dt = c·e^{kx} over the dose c·w, c = S·(V − Vth)/(Gmax − Gmin). Checked with the integrator:
+        // a device with a 1.3× window, slope × 1.3·1.25 and Vth = 1.1 V (same c) maps every normalised state as the nominal one;
+        // a slope spread alone (other c) does not, by far more than the integrator's error.
+        var nominal = PulseProgrammingTests.Device(1.5).Parameters;
+        var sameDose = nominal with { Gmin = 1.3 * nominal.Gmin, Gmax = 1.3 * nominal.Gmax, SlopePositive = nominal.SlopePositive * 1.3 * 1.25, ThresholdPositive = 1.1 };
+        var otherDose = nominal with { SlopePositive = 1.1 * nominal.SlopePositive };
+        var integrator = new PulseIntegrator { RelativeTolerance = 1e-12 };
+        double Normalised(ThresholdMemristorParameters p, double x)
+        {
+            var device = new MemristorDevice(new ThresholdMemristor(p), p.Gmin + x * (p.Gmax - p.Gmin));
+            integrator.Apply(device, new RectangularPulse(V, Width));
+            return (device.State - p.Gmin) / (p.Gmax - p.Gmin);
+        }
+        foreach (double x in new[] { 0.0, 0.2, 0.5, 0.8, 0.9 })
+        {
+            double a = Normalised(nominal, x), step = a - x;
+            Assert.True(step > 1e-3, $"a pulse from {x} barely moves ({step})");
+            Assert.True(Math.Abs(Normalised(sameDose, x) - a) <= 1e-9 * step, $"same dose from {x}: {Normalised(sameDose, x)} vs {a}");
+            Assert.True(Math.Abs(Normalised(otherDose, x) - a) >= 0.01 * step, $"another dose from {x} maps alike");
+        }
+    }
+
+    [Fact]
     public void Drawn_parameters_follow_the_configured_spread_and_the_seed()
     {
         const int count = 20_000;
