@@ -4,15 +4,18 @@ namespace CircuitNeuro.Cli.Tests;
 
 public class EpCommandTests
 {
-    private static string Config(TempDirectory dir, int epochs)
+    private const string WriteNoise = "variability:\n  write_noise: 0.001\n";
+
+    /// <summary>A small digits run; <paramref name="sections"/> are appended (variability, programming).</summary>
+    private static string Config(TempDirectory dir, int epochs, string sections = WriteNoise, string name = "ep", int trainCount = 300)
     {
-        string path = dir.File($"ep-{epochs}.yaml");
+        string path = dir.File($"{name}-{epochs}.yaml");
         File.WriteAllText(path, $"""
             name: ep-digits-small
             seed: 5
             dataset: digits
             data: {RepoPaths.Data("digits.csv.gz")}
-            train_count: 300
+            train_count: {trainCount}
             test_count: 100
             epochs: {epochs}
             network:
@@ -20,9 +23,8 @@ public class EpCommandTests
               input_scale: 4
             training:
               learning_rate: 4
-            variability:
-              write_noise: 0.001
-            """);
+
+            """ + sections);
         return path;
     }
 
@@ -55,36 +57,9 @@ public class EpCommandTests
     public void Pulses_on_devices_that_differ_with_noise_on_every_pulse_resume_bit_for_bit()
     {
         using var dir = new TempDirectory();
-        string Config(int epochs, string name = "spread")
-        {
-            string path = dir.File($"{name}-{epochs}.yaml");
-            File.WriteAllText(path, $"""
-                seed: 5
-                dataset: digits
-                data: {RepoPaths.Data("digits.csv.gz")}
-                train_count: 200
-                test_count: 100
-                epochs: {epochs}
-                network:
-                  hidden: [16]
-                  input_scale: 4
-                training:
-                  learning_rate: 4
-                variability:
-                  window_spread: 0.1
-                  slope_spread: 0.2
-                  threshold_spread: 0.1
-                  write_noise: 0.0001
-                  relative_update_noise: 0.2
-                programming:
-                  update: pulses
-                  threshold:
-                    g_min: 1.0e-7
-                    eta_positive: 1
-                    eta_negative: 1
-                """);
-            return path;
-        }
+        const string pulses = "programming:\n  update: pulses\n  threshold:\n    g_min: 1.0e-7\n    eta_positive: 1\n    eta_negative: 1\n";
+        const string spread = "variability:\n  window_spread: 0.1\n  slope_spread: 0.2\n  threshold_spread: 0.1\n  write_noise: 0.0001\n  relative_update_noise: 0.2\n";
+        string Config(int epochs) => EpCommandTests.Config(dir, epochs, pulses + spread, "spread", trainCount: 200);
         string straight = dir.File("straight"), split = dir.File("split");
         var r = CliRun.Invoke("ep", "train", "--config", Config(2), "--out", straight);
         Assert.True(r.ExitCode == 0, r.Err);
@@ -97,8 +72,7 @@ public class EpCommandTests
         Assert.Equal(File.ReadAllBytes(Path.Combine(straight, "checkpoint.bin")), File.ReadAllBytes(Path.Combine(split, "checkpoint.bin")));
 
         // The spread is really applied: the same run on nominal devices writes other conductances.
-        string nominal = dir.File("nominal.yaml");
-        File.WriteAllText(nominal, string.Join("\n", File.ReadAllLines(Config(2)).Where(l => !l.Contains("_spread") && !l.Contains("noise") && !l.Contains("variability"))));
+        string nominal = EpCommandTests.Config(dir, 2, pulses, "nominal", trainCount: 200);
         Assert.Equal(0, CliRun.Invoke("ep", "train", "--config", nominal, "--out", dir.File("nominal")).ExitCode);
         Assert.NotEqual(rows[1], File.ReadAllLines(dir.File("nominal/epochs.csv"))[1]);
     }

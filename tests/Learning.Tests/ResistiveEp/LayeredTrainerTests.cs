@@ -1,4 +1,6 @@
 using CircuitNeuro.Circuits.Analysis;
+using CircuitNeuro.Circuits.Devices;
+using CircuitNeuro.Circuits.Variability;
 using CircuitNeuro.EventKernel.Random;
 using CircuitNeuro.Learning.ResistiveEp;
 using Xunit.Abstractions;
@@ -55,24 +57,39 @@ public class LayeredTrainerTests(ITestOutputHelper output)
         Assert.Equal(mna.Scheduler.Now, fast.Scheduler.Now);
     }
 
-    [Fact]
-    public void Fast_trainer_with_pulses_reproduces_the_mna_trainer_with_pulses()
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, false)] // devices that differ (window, slopes, thresholds drawn per device)
+    [InlineData(false, true)] // cycle-to-cycle noise on every pulse
+    [InlineData(true, true)]
+    public void Fast_trainer_with_pulses_reproduces_the_mna_trainer_with_pulses(bool spread, bool noise)
     {
-        // Both trainers write through PulseProgramming.Program (nonlinear η = 1.5 threshold device, every pulse
-        // integrated), with a learning-rate factor per layer: written conductances, pulse counts and programming energy must agree.
+        // Both trainers write through PulseProgramming.Program (nonlinear η = 1.5 threshold device, every nominal pulse
+        // integrated, devices that differ in closed form), with a learning-rate factor per layer: written conductances,
+        // pulse counts and programming energy must agree. With variability both draw the same devices from the same seed
+        // and the same noise in the same order.
         const ulong seed = 52;
         var spec = LayeredEquilibriumTests.SpecOf("3-4-3-2 clamps ±0.4, B=A");
         var options = new EpTrainingOptions { Beta = 1e-5, LearningRate = 0.5, LayerRates = [1, 0.5, 2] };
         var r = new RandomStreams(seed).Get("samples");
         var samples = Enumerable.Range(0, 6)
             .Select(_ => (EpTestNetworks.Uniform(r, spec.Inputs, 0, 1), EpTestNetworks.Uniform(r, spec.Outputs, -0.5, 0.5))).ToList();
-        PulseProgramming Pulses() => PulseProgrammingTests.Pulses(PulseProgrammingTests.Device(eta: 1.5, spec.ConductanceMin, spec.ConductanceMax), width: 1e-9);
+        var device = PulseProgrammingTests.Device(eta: 1.5, spec.ConductanceMin, spec.ConductanceMax);
+        double range = spec.ConductanceMax - spec.ConductanceMin, step = PulseProgrammingTests.Slope * (PulseProgrammingTests.V - PulseProgrammingTests.Vth) * 1e-9;
+        var variability = (spread ? PulseVariabilityTests.Spread : new EpVariability()) with
+        {
+            CycleToCycle = noise ? new Nonidealities { RelativeUpdateNoise = 0.2, WriteNoise = 0.2 * step / range } : new(),
+        };
 
         var layout = ResistiveEpCircuit.Build(spec, new RandomStreams(seed).Get("weights"));
         layout.Circuit.Options = ResistiveEpNetwork.PreciseOptions;
-        var initial = layout.Conductances();
+        int count = layout.Weights.Count;
+        PulseProgramming Pulses() => new(device, new RectangularPulse(PulseProgrammingTests.V, 1e-9), new RectangularPulse(-PulseProgrammingTests.V, 1e-9),
+            devices: spread || noise ? new ThresholdDeviceArray(device.Parameters, count, variability, new RandomStreams(seed)) : null);
         var fast = new LayeredEpTrainer(spec, options, layout.Conductances(), layout.Circuit.Options, programming: Pulses());
         using var mna = new ResistiveEpTrainer(layout, options, programming: Pulses());
+        var initial = layout.Conductances();
+        Assert.Equal(initial, fast.Conductances); // both clipped into the same (drawn) windows
         var expected = mna.TrainEpoch(samples);
         var actual = fast.TrainEpoch(samples);
 
@@ -85,6 +102,7 @@ public class LayeredTrainerTests(ITestOutputHelper output)
         Assert.Equal(expected.PulsesPerUpdate, actual.PulsesPerUpdate);
         Close(expected.ProgrammingEnergyPerUpdate, actual.ProgrammingEnergyPerUpdate, "programming energy per update");
         Close(expected.MeanRelativeUpdate, actual.MeanRelativeUpdate, "mean relative update");
+        for (int k = 0; k < count; k++) Assert.InRange(fast.Conductances[k], fast.Programming!.Lower(k), fast.Programming.Upper(k));
         Assert.Throws<ArgumentException>(() => new LayeredEpTrainer(spec with { ConductanceMax = 2e-4 }, options, layout.Conductances(), programming: Pulses()));
     }
 
