@@ -96,16 +96,21 @@ public sealed class MemristiveSynapseWriter : ISynapseWriter, ICheckpointable
     {
         var p = _o.Device;
         double t = _o.PulseWidth;
-        double g0 = _g[layer][k];
-        double g1 = ThresholdWrite.Step(p, _sp[layer][k], _sn[layer][k], _vtp[layer][k], _vtn[layer][k], g0, va, t);
-        double g2 = ThresholdWrite.Step(p, _sp[layer][k], _sn[layer][k], _vtp[layer][k], _vtn[layer][k], g1, vb, t);
-        // Ohmic device: ∫v·i dt = v²·∫G dt per half; G moves by ~1e-4 of its range, so the trapezoid is exact to that order squared.
-        Energy += va * va * t * 0.5 * (g0 + g1) + vb * vb * t * 0.5 * (g1 + g2);
+        double g2 = _g[layer][k];
+        // Each half is Eq. 3.2 held at a constant voltage, in closed form with its ohmic energy v²·∫G dt.
+        Energy += Hold(layer, k, ref g2, va, t) + Hold(layer, k, ref g2, vb, t);
         if (_o.WriteNoise > 0)
             g2 = Math.Clamp(g2 + _o.WriteNoise * (p.Gmax - p.Gmin) * _noise.Normal(), p.Gmin, p.Gmax);
         _g[layer][k] = g2;
         _weights[layer][k] = ToWeight(g2);
         Writes++;
+    }
+
+    private double Hold(int layer, int k, ref double g, double volts, double duration)
+    {
+        var p = _o.Device;
+        double rate = ThresholdHold.Rate(volts, _sp[layer][k], _vtp[layer][k], _sn[layer][k], _vtn[layer][k], p.Gmax - p.Gmin);
+        return ThresholdHold.Hold(ref g, p.Gmin, p.Gmax, volts, rate, ThresholdHold.Exponent(p, volts), duration);
     }
 
     public void ResetCounters()

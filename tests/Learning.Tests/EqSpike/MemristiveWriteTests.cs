@@ -68,7 +68,7 @@ public class MemristiveWriteTests
         var p = new ThresholdMemristorParameters { ThresholdPositive = 0.99 };
         var o = new MemristorSynapseOptions();
         double range = p.Gmax - p.Gmin;
-        double g = ThresholdWrite.Step(p, p.SlopePositive, p.SlopeNegative, p.ThresholdPositive, p.ThresholdNegative, 5e-5, 1.0, o.PulseWidth);
+        double g = ThresholdHold.RectangularPulses(p, 5e-5, 1.0, o.PulseWidth, 1).Conductance;
         Assert.Equal(p.SlopePositive * o.PulseWidth * 0.01 / range, (g - 5e-5) / range, 12);
     }
 
