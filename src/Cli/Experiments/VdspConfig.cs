@@ -5,6 +5,10 @@ namespace CircuitNeuro.Cli.Experiments;
 /// <summary>A `vdsp train` experiment file (YAML, snake_case). Defaults: the paper's 100-neuron MNIST run (notes 003 §2.3).</summary>
 public sealed class VdspConfig
 {
+    public const string KindName = "vdsp";
+
+    /// <summary>Always vdsp; lets `sweep` recognise the file.</summary>
+    public string Kind { get; set; } = KindName;
     public string Name { get; set; } = "vdsp-mnist";
     /// <summary>mnist or digits.</summary>
     public string Dataset { get; set; } = "mnist";
@@ -31,6 +35,7 @@ public sealed class VdspConfig
 
     public void Validate()
     {
+        if (Kind != KindName) throw new ExperimentConfigException($"kind must be '{KindName}' (got '{Kind}')");
         if (Dataset is not ("mnist" or "digits")) throw new ExperimentConfigException($"dataset: '{Dataset}' is neither mnist nor digits");
         foreach (var (key, value) in new[] { ("train_count", TrainCount), ("label_count", LabelCount), ("test_count", TestCount), ("validation_count", ValidationCount), ("epochs", Epochs) })
             if (value < 0) throw new ExperimentConfigException($"{key}: must be ≥ 0 (got {value})");
