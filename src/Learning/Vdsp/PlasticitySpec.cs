@@ -35,7 +35,7 @@ public sealed record PlasticitySpec
         if (!(LearningRate >= 0) || !double.IsFinite(LearningRate)) throw new ArgumentException($"learning_rate must be finite and ≥ 0 (got {LearningRate})");
         if (!(VoltageClipMin < VoltageClipMax)) throw new ArgumentException($"voltage clip [{VoltageClipMin}, {VoltageClipMax}] is empty");
         Variability.Validate();
-        if (Variability.IsActive && Device == "ideal") throw new ArgumentException("variability needs a device (thresholds, HRS/LRS ratio and stuck states are device properties)");
+        if (Variability.IsActive() && Device == "ideal") throw new ArgumentException("variability needs a device (thresholds, HRS/LRS ratio and stuck states are device properties)");
         Stdp.Validate();
     }
 
@@ -59,7 +59,7 @@ public sealed record PlasticitySpec
 
     /// <summary>One device per synapse when variability is set (null otherwise: all synapses share the nominal device).</summary>
     public VdspDevicePopulation? DevicePopulation(int inputCount, int outputs, ulong seed) =>
-        Rule == "vdsp" && Device != "ideal" && Variability.IsActive
+        Rule == "vdsp" && Device != "ideal" && Variability.IsActive()
             ? new VdspDevicePopulation(DeviceFit(Device), Variability, inputCount, outputs, seed, DeviceRule)
             : null;
 

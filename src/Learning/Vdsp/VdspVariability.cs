@@ -18,7 +18,7 @@ public sealed record VdspVariability
     /// <summary>Fraction of devices stuck at HRS (w = 0, never programmed).</summary>
     public double StuckHrs { get; init; }
 
-    public bool IsActive => ThresholdSpread > 0 || OnOffRatio > 0 || OnOffSpread > 0 || StuckLrs > 0 || StuckHrs > 0;
+    public bool IsActive() => ThresholdSpread > 0 || OnOffRatio > 0 || OnOffSpread > 0 || StuckLrs > 0 || StuckHrs > 0;
 
     public void Validate()
     {
