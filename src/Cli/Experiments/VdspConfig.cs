@@ -24,6 +24,8 @@ public sealed class VdspConfig
     /// split for tuning); train_count and label_count then count from the remaining images.
     /// </summary>
     public int ValidationCount { get; set; }
+    /// <summary>none|max|mean per-image pixel normalisation (hypotheses for the paper's `mnist_norm.npz`; none = pixel/255).</summary>
+    public string InputNormalization { get; set; } = "none";
     public int Epochs { get; set; } = 1;
     public bool Shuffle { get; set; }
     public ulong Seed { get; set; } = 50;
@@ -40,6 +42,8 @@ public sealed class VdspConfig
         foreach (var (key, value) in new[] { ("train_count", TrainCount), ("label_count", LabelCount), ("test_count", TestCount), ("validation_count", ValidationCount), ("epochs", Epochs) })
             if (value < 0) throw new ExperimentConfigException($"{key}: must be ≥ 0 (got {value})");
         if (ValidationCount > 0 && Dataset != "mnist") throw new ExperimentConfigException("validation_count: only for dataset mnist");
+        if (!CircuitNeuro.Learning.Vdsp.InputNormalization.Modes.Contains(InputNormalization))
+            throw new ExperimentConfigException($"input_normalization: '{InputNormalization}' is not one of {string.Join(", ", CircuitNeuro.Learning.Vdsp.InputNormalization.Modes)}");
         if (Chunk <= 0) throw new ExperimentConfigException($"chunk: must be > 0 (got {Chunk})");
         Section("learning", Learning.Validate);
         Section("network", Network.Validate);

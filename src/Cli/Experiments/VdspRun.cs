@@ -52,6 +52,8 @@ public static class VdspRun
                 test = MnistDataset.Load(folder, "test", cfg.TestCount);
             }
         }
+        train = InputNormalization.Apply(train, cfg.InputNormalization);
+        test = InputNormalization.Apply(test, cfg.InputNormalization);
         var label = cfg.LabelCount > 0 ? train.Slice(0, Math.Min(cfg.LabelCount, train.Count)) : train;
         return (train, label, test);
     }
