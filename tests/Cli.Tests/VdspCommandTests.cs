@@ -93,4 +93,22 @@ public class VdspCommandTests
         Assert.Contains(expected, r.Err);
         Assert.Single(r.Err.Trim().Split('\n'));
     }
+
+    [Fact]
+    public void Sweep_over_device_variability_runs_each_point_with_its_own_devices()
+    {
+        using var dir = new TempDirectory();
+        string file = Config(dir, "device: hfo2\n  learning_rate: 0.01", chunk: 1000);
+        File.WriteAllText(file, "kind: vdsp\n" + File.ReadAllText(file));
+        string outDir = dir.File("sweep");
+        var r = CliRun.Invoke("sweep", file, "--set", "learning.variability.stuck_hrs=0,0.9", "--out", outDir);
+        Assert.True(r.ExitCode == 0, r.Err);
+        var csv = CsvFile.Read(Path.Combine(outDir, "sweep.csv"));
+        Assert.Equal([0, 0.9], csv.Column("learning.variability.stuck_hrs"));
+        // 90 % of the devices stuck at HRS are never programmed: far fewer updates per image than the healthy array.
+        var updates = csv.Column("updates_per_train_image_mean");
+        Assert.True(updates[1] < 0.2 * updates[0], $"{updates[1]} vs {updates[0]} updates per image");
+        using var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "point-001", "repeat-0", "config.json")));
+        Assert.Equal(0.9, config.RootElement.GetProperty("learning").GetProperty("variability").GetProperty("stuck_hrs").GetDouble());
+    }
 }

@@ -52,6 +52,8 @@ public static class VdspRun
                 test = MnistDataset.Load(folder, "test", cfg.TestCount);
             }
         }
+        train = InputNormalization.Apply(train, cfg.InputNormalization);
+        test = InputNormalization.Apply(test, cfg.InputNormalization);
         var label = cfg.LabelCount > 0 ? train.Slice(0, Math.Min(cfg.LabelCount, train.Count)) : train;
         return (train, label, test);
     }
@@ -118,6 +120,15 @@ public static class VdspRun
         if (stream.Length < length) throw new ExperimentConfigException($"{csv}: shorter than the checkpoint expects; it was edited or the checkpoint belongs to another run");
         stream.SetLength(length);
     }
+
+    /// <summary>The numeric values of summary.json (those that are null for a run, e.g. energy without a device, are left out there).</summary>
+    public static IReadOnlyList<string> SummaryMetrics { get; } =
+    [
+        "test_accuracy", "outputs", "train_presentations", "test_images", "post_triggers", "pre_triggers", "updates", "potentiations", "depressions",
+        "updates_per_train_image", "pulse_energy_j", "switching_energy_j", "energy_per_update_j", "shadow_stdp_post_triggers",
+        "shadow_stdp_pre_triggers", "shadow_stdp_updates", "stdp_normalization_writes", "stdp_to_vdsp_update_ratio", "neurons_with_label",
+        "wall_s", "wall_ms_per_presentation",
+    ];
 
     private static void WriteSummary(VdspConfig cfg, VdspExperiment experiment, string path, double wall)
     {

@@ -43,8 +43,9 @@ public abstract class SweepExperiment
         if (kind == PulseStudyConfig.KindName || (kind is null && (tree.HasTopLevelKey("pulse") || tree.HasTopLevelKey("devices"))))
             return new PulseStudySweepExperiment();
         if (kind == EqSpikeConfig.KindName) return new EqSpikeSweepExperiment();
+        if (kind == VdspConfig.KindName) return new VdspSweepExperiment();
         if (kind is null) return new InferenceSweepExperiment();
-        throw new ExperimentConfigException($"{source}: kind '{kind}' is not known (pulse-study, eqspike; inference experiments have no kind key)");
+        throw new ExperimentConfigException($"{source}: kind '{kind}' is not known (pulse-study, eqspike, vdsp; inference experiments have no kind key)");
     }
 
     /// <summary>The numeric top-level values of a summary.json.</summary>

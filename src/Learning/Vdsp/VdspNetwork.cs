@@ -25,14 +25,16 @@ public sealed class VdspNetwork : ICheckpointable
     private readonly double[] _row;
     private readonly int[] _spikeCounts;
     private readonly double _forwardOffset, _forwardScale;
+    private readonly double[]? _synapseOffset, _synapseScale;
     private long _nextStep = 1;
 
     /// <param name="plasticity">attaches the learning rule's handlers to this network (null: no learning)</param>
     /// <param name="forwardWeight">forward-pass weight of state w (linear; the device variants map w to G/G_max)</param>
     /// <param name="shadow">a second rule that only counts: it sees the same spikes but writes to its own weight copy</param>
+    /// <param name="synapseForward">per-synapse forward map offset + scale·w (index pre·outputs + post; device variability), replaces <paramref name="forwardWeight"/></param>
     public VdspNetwork(VdspNetworkOptions options, int inputCount, ulong seed,
                        Func<VdspNetwork, ISpikePlasticity>? plasticity = null, Func<double, double>? forwardWeight = null,
-                       Func<VdspNetwork, ISpikePlasticity>? shadow = null)
+                       Func<VdspNetwork, ISpikePlasticity>? shadow = null, (double[] Offset, double[] Scale)? synapseForward = null)
     {
         options.Validate();
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inputCount);
@@ -57,6 +59,11 @@ public sealed class VdspNetwork : ICheckpointable
         var f = forwardWeight ?? (w => w);
         _forwardOffset = f(0);
         _forwardScale = f(1) - f(0);
+        if (synapseForward is var (offset, scale))
+        {
+            if (offset.Length != inputCount * options.Outputs || scale.Length != offset.Length) throw new ArgumentException("per-synapse forward map does not match the network size");
+            (_synapseOffset, _synapseScale) = (offset, scale);
+        }
         _row = new double[options.Outputs];
         _spikeCounts = new int[options.Outputs];
         Scheduler.On(_network.Types.Spike, OnInputSpike);
@@ -120,6 +127,12 @@ public sealed class VdspNetwork : ICheckpointable
         Weights.ReadRow(e.IntPayload, _row);
         var drive = Output.DriveBuffer;
         double amplitude = Options.Output.SpikeAmplitude * DriveScale;
+        if (_synapseOffset is not null)
+        {
+            int b = e.IntPayload * _row.Length;
+            for (int j = 0; j < _row.Length; j++) drive[j] += (_synapseOffset[b + j] + _synapseScale![b + j] * _row[j]) * amplitude;
+            return;
+        }
         for (int j = 0; j < _row.Length; j++) drive[j] += (_forwardOffset + _forwardScale * _row[j]) * amplitude;
     }
 

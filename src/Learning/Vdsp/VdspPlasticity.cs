@@ -13,14 +13,21 @@ public sealed class VdspPlasticity : ISpikePlasticity
 {
     private readonly ISynapticWeights _weights;
     private readonly Func<int, double, double> _prePotential;
+    private readonly VdspDevicePopulation? _devices;
 
     /// <param name="prePotential">membrane potential of presynaptic unit i at time t (exact, no side effects)</param>
+    /// <param name="devices">one device per synapse (variability): replaces <paramref name="rule"/> per synapse; stuck devices are pinned and never programmed</param>
     public VdspPlasticity(EventScheduler scheduler, EventTypeId postSpike, ISynapticWeights weights,
-                          Func<int, double, double> prePotential, IVoltagePlasticityRule rule)
+                          Func<int, double, double> prePotential, IVoltagePlasticityRule rule, VdspDevicePopulation? devices = null)
     {
         _weights = weights;
         _prePotential = prePotential;
         Rule = rule;
+        _devices = devices;
+        if (devices is not null)
+            for (int pre = 0; pre < weights.PreCount; pre++)
+                for (int post = 0; post < weights.PostCount; post++)
+                    if (devices.PinnedState(pre, post) is double pinned) weights.Set(pre, post, pinned);
         scheduler.On(postSpike, (in SimEvent e) => { if (Enabled) OnPostSpike(e.IntPayload, e.Time); });
     }
 
@@ -36,8 +43,10 @@ public sealed class VdspPlasticity : ISpikePlasticity
         {
             double w = _weights.Get(pre, post);
             double v = _prePotential(pre, time);
-            double delta = Rule.Delta(w, v);
-            Ledger.Record(delta, Rule.PulseEnergy(w, v, delta));
+            var rule = _devices?.Rule(pre, post) ?? Rule;
+            // A stuck device still sees the column's pulse (energy) but does not move.
+            double delta = _devices?.PinnedState(pre, post) is null ? rule.Delta(w, v) : 0;
+            Ledger.Record(delta, rule.PulseEnergy(w, v, delta));
             if (delta != 0) _weights.Set(pre, post, Math.Clamp(w + delta, 0, 1));
         }
     }
