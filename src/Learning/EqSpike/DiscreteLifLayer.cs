@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace CircuitNeuro.Learning.EqSpike;
 
 /// <summary>
@@ -47,17 +49,27 @@ public sealed class DiscreteLifLayer
     /// <summary>One step at step index <paramref name="step"/>; spiking neurons get spikes[i] = true.</summary>
     public void Step(int step, ReadOnlySpan<double> current, Span<bool> spikes)
     {
+        // u ← (1 − γ)u + αI as element-wise IEEE operations (vectorised, no FMA: bit-identical to the scalar form), then
+        // the floor, threshold and refractory test per neuron.
+        var u = _u.AsSpan();
+        var gain = Gain.AsSpan();
         double keep = 1 - Leak;
-        for (int i = 0; i < _u.Length; i++)
+        var k = new Vector<double>(keep);
+        int i0 = 0;
+        for (; i0 <= u.Length - Vector<double>.Count; i0 += Vector<double>.Count)
+            (k * new Vector<double>(u[i0..]) + new Vector<double>(gain[i0..]) * new Vector<double>(current[i0..])).CopyTo(u[i0..]);
+        for (int i = i0; i < u.Length; i++) u[i] = keep * u[i] + gain[i] * current[i];
+        bool floored = !double.IsNegativeInfinity(Floor);
+        for (int i = 0; i < u.Length; i++)
         {
-            double u = Math.Max(Floor, keep * _u[i] + Gain[i] * current[i]);
-            bool fire = u > Threshold && step - _lastSpike[i] >= EqSpikeParameters.StepsPerRefract;
+            double ui = floored ? Math.Max(Floor, u[i]) : u[i];
+            bool fire = ui > Threshold && step - _lastSpike[i] >= EqSpikeParameters.StepsPerRefract;
             if (fire)
             {
-                u -= Threshold;
+                ui -= Threshold;
                 _lastSpike[i] = step;
             }
-            _u[i] = u;
+            u[i] = ui;
             spikes[i] = fire;
         }
     }

@@ -7,7 +7,9 @@ namespace CircuitNeuro.Learning.EqSpike;
 /// The one-hidden-layer bidirectional spiking network of EqSpike (seed 002 §2.4, Alg. 2 [S L1286–1327]) driven by the
 /// event kernel: a Tick event per dt advances every neuron (nudging the outputs in the nudge phase), each spike is a
 /// Spike event (delivery to the next step's input, then the learning rule: every synapse of the spiking neuron gets
-/// η_lr × the partner's derivative estimate), and the free → nudge switch is a Phase event. Inputs are LIF neurons fed
+/// η_lr × the partner's derivative estimate), and the free → nudge switch is a Phase event. With ideal synapses and no
+/// per-spike probe a step's spikes travel as one Volley event per population instead (EqSpikeNetwork.Volley.cs), with
+/// the same operations in the same order. Inputs are LIF neurons fed
 /// the pixel as a constant current in [0, f_max] [S L1349]; input→hidden synapses are unidirectional, hidden↔output
 /// symmetric [S L1535]; a bias neuron fires at f_max into every hidden and output neuron [S L1420].
 /// Intra-step order (not in the seed, notes §2.4): nudge, integrate last step's spikes, threshold, ρ̄ blocks, spikes.
@@ -17,7 +19,7 @@ public sealed partial class EqSpikeNetwork
 {
     private readonly EqSpikeParameters _p;
     private readonly EventScheduler _scheduler = new();
-    private readonly EventTypeId _tick, _spike, _phase;
+    private readonly EventTypeId _tick, _spike, _phase, _volley;
     private readonly DiscreteLifLayer[] _layers;
     private readonly IDerivativeEstimator[] _estimators;
     private readonly bool[][] _spiked;
@@ -60,6 +62,13 @@ public sealed partial class EqSpikeNetwork
         _scheduler.On(_phase, OnPhase);
         _scheduler.On(_spike, Deliver);
         _scheduler.On(_spike, Learn);
+        _volley = _scheduler.TypeOf("eqspike.volley");
+        _scheduler.On(_volley, DeliverVolley);
+        _scheduler.On(_volley, LearnVolley);
+        _populationStart = [0, inputs, inputs + hidden, _bias];
+        _fired = [new int[inputs], new int[hidden], new int[outputs], new int[1]];
+        _programmed = new int[Math.Max(inputs, Math.Max(hidden, outputs))];
+        (_requestIn, _requestHid, _requestOut) = (new double[inputs], new double[hidden], new double[outputs]);
     }
 
     public int Inputs => _nIn;
@@ -167,6 +176,11 @@ public sealed partial class EqSpikeNetwork
 
     private void ScheduleSpikes(double time, int step)
     {
+        if (UsesVolleys)
+        {
+            ScheduleVolleys(time, step);
+            return;
+        }
         int offset = 0;
         for (int l = 0; l < 3; l++)
         {
@@ -192,25 +206,8 @@ public sealed partial class EqSpikeNetwork
         int n = ev.Target;
         SampleSpikes++;
         OnSpike?.Invoke(n, ev.IntPayload);
-        double[] w0 = Weights[0], w1 = Weights[1];
-        int s0 = _nIn + 1, s1 = _nHid + 1;
-        if (n < _nIn)
-            for (int h = 0; h < _nHid; h++) _hiddenIn[h] += w0[h * s0 + n];
-        else if (n < _nIn + _nHid)
-        {
-            int h = n - _nIn;
-            for (int o = 0; o < _nOut; o++) _outputIn[o] += w1[o * s1 + h];
-        }
-        else if (n < _bias)
-        {
-            int o = n - _nIn - _nHid;
-            for (int h = 0; h < _nHid; h++) _hiddenIn[h] += w1[o * s1 + h];
-        }
-        else
-        {
-            for (int h = 0; h < _nHid; h++) _hiddenIn[h] += w0[h * s0 + _nIn];
-            for (int o = 0; o < _nOut; o++) _outputIn[o] += w1[o * s1 + _nHid];
-        }
+        int population = Population(n), local = n - _populationStart[population];
+        DeliverFrom(population, new ReadOnlySpan<int>(in local));
     }
 
     /// <summary>EqSpike rule, Alg. 2: on a spike of neuron n, W_nm += η_lr·ρ̄_m for every synapse (n, m) [S L1076].</summary>

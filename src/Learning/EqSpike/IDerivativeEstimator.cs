@@ -16,4 +16,10 @@ public interface IDerivativeEstimator
 
     /// <summary>Present estimate for neuron i (block output ≈ (τ/γ_LI)·ρ̇, or the tail sum in V_th units).</summary>
     double Value(int i);
+
+    /// <summary>values[i] = scale × Value(i) for every neuron (the requests of a whole row of synapses).</summary>
+    void ScaledValues(double scale, Span<double> values)
+    {
+        for (int i = 0; i < Size; i++) values[i] = scale * Value(i);
+    }
 }

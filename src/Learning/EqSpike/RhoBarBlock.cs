@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace CircuitNeuro.Learning.EqSpike;
 
 /// <summary>
@@ -9,8 +11,9 @@ namespace CircuitNeuro.Learning.EqSpike;
 public sealed class RhoBarBlock : IDerivativeEstimator
 {
     private readonly double[] _v;
-    private readonly double[] _history;   // [neuron * (tau + 1) + slot]: V over the last τ + 1 steps
-    private readonly double[] _diffs;     // [neuron * nFilt + slot]: d over the last N_filt steps
+    private readonly double[] _spike;     // this step's spikes as 0/1, for the vector loop
+    private readonly double[] _history;   // [slot * size + neuron]: V over the last τ + 1 steps (one contiguous row per step)
+    private readonly double[] _diffs;     // [slot * size + neuron]: d over the last N_filt steps
     private readonly double[] _filterSum;
     private readonly int _tau, _nFilt;
     private readonly double _keep;
@@ -25,6 +28,7 @@ public sealed class RhoBarBlock : IDerivativeEstimator
         _nFilt = filterLength;
         _keep = 1 - leak;
         _v = new double[size];
+        _spike = new double[size];
         _history = new double[size * (tauSteps + 1)];
         _diffs = new double[size * filterLength];
         _filterSum = new double[size];
@@ -46,19 +50,46 @@ public sealed class RhoBarBlock : IDerivativeEstimator
 
     public void Step(ReadOnlySpan<bool> spikes)
     {
-        int h = _tau + 1, slot = _step % h, delayed = (_step + 1) % h, f = _step % _nFilt;
-        for (int i = 0; i < _v.Length; i++)
+        int n = _v.Length, h = _tau + 1;
+        for (int i = 0; i < n; i++) _spike[i] = spikes[i] ? 1 : 0;
+        // Element-wise IEEE operations in the scalar order (no FMA): the vector loop is bit-identical to a scalar one.
+        var v = _v.AsSpan();
+        var now = _history.AsSpan(_step % h * n, n);
+        var delayed = _history.AsSpan((_step + 1) % h * n, n);   // V(t − τ); 0 before the sample started
+        var old = _diffs.AsSpan(_step % _nFilt * n, n);
+        var sum = _filterSum.AsSpan();
+        var keep = new Vector<double>(_keep);
+        int i0 = 0;
+        for (; i0 <= n - Vector<double>.Count; i0 += Vector<double>.Count)
         {
-            double v = _keep * _v[i] + (spikes[i] ? 1 : 0);
-            _v[i] = v;
-            _history[i * h + slot] = v;
-            double d = v - _history[i * h + delayed];   // V(t) − V(t − τ); 0 before the sample started
-            ref double old = ref _diffs[i * _nFilt + f];
-            _filterSum[i] += d - old;
-            old = d;
+            var vi = keep * new Vector<double>(v[i0..]) + new Vector<double>(_spike, i0);
+            vi.CopyTo(v[i0..]);
+            var d = vi - new Vector<double>(delayed[i0..]);
+            vi.CopyTo(now[i0..]);
+            (new Vector<double>(sum[i0..]) + (d - new Vector<double>(old[i0..]))).CopyTo(sum[i0..]);
+            d.CopyTo(old[i0..]);
+        }
+        for (int i = i0; i < n; i++)
+        {
+            double vi = _keep * v[i] + _spike[i];
+            v[i] = vi;
+            double d = vi - delayed[i];
+            now[i] = vi;
+            sum[i] += d - old[i];
+            old[i] = d;
         }
         _step++;
     }
 
     public double Value(int i) => _filterSum[i] / _nFilt;
+
+    public void ScaledValues(double scale, Span<double> values)
+    {
+        var sum = _filterSum.AsSpan();
+        var (k, nf) = (new Vector<double>(scale), new Vector<double>((double)_nFilt));
+        int i0 = 0;
+        for (; i0 <= sum.Length - Vector<double>.Count; i0 += Vector<double>.Count)
+            (k * (new Vector<double>(sum[i0..]) / nf)).CopyTo(values[i0..]);
+        for (int i = i0; i < sum.Length; i++) values[i] = scale * (sum[i] / _nFilt);
+    }
 }

@@ -1,0 +1,159 @@
+using System.Numerics;
+using CircuitNeuro.EventKernel.Scheduling;
+
+namespace CircuitNeuro.Learning.EqSpike;
+
+/// <summary>
+/// The fast path of a step's spikes: one Volley event per population that spiked (inputs, hidden, outputs, bias, in this
+/// order) whose two handlers deliver the volley and then apply the rule, instead of one Spike event per spike. It does
+/// exactly the per-spike path's floating-point operations in the same order, so it is bit-identical to it (test
+/// VolleyIdentityTests): within a population the deliveries read weights its own learning does not write (input n's
+/// column n, hidden h's column h of W1, output o's row o of W1 are each written by that neuron alone), and each synapse is
+/// written at most once per population, so "deliver all, then learn all" per population equals the per-spike interleaving;
+/// a sum over a population's spikes keeps the ascending id order. Used for ideal (numeric) synapses without per-spike
+/// probes; the memristive writer, the desynchronised A-EqSpike and the OnSpike/AfterWrite probes take the Spike events.
+/// </summary>
+public sealed partial class EqSpikeNetwork
+{
+    private const int BiasPopulation = 3;
+    private readonly int[][] _fired;          // per population: local ids that spiked this step, ascending
+    private readonly int[] _firedCount = new int[4];
+    private readonly int[] _programmed;       // the volley's spikes followed by a programming pulse (sparse programming)
+    private readonly double[] _requestIn, _requestHid, _requestOut;   // η_lr·ρ̄ of every neuron of a population, this step
+    private readonly int[] _populationStart;   // global id of each population's first neuron
+
+    /// <summary>Forces one Spike event per spike (the reference path) where the Volley path would apply.</summary>
+    public bool PerSpikeEvents { get; set; }
+
+    private bool UsesVolleys => !PerSpikeEvents && _writer is NumericSynapseWriter && _desynch is null && AfterWrite is null && OnSpike is null;
+
+    private int Population(int neuron) => neuron < _nIn ? 0 : neuron < _nIn + _nHid ? 1 : neuron < _bias ? 2 : BiasPopulation;
+
+    private void ScheduleVolleys(double time, int step)
+    {
+        for (int l = 0; l < 3; l++)
+        {
+            var (s, ids) = (_spiked[l], _fired[l]);
+            int count = 0;
+            for (int i = 0; i < s.Length; i++)
+                if (s[i]) ids[count++] = i;
+            _firedCount[l] = count;
+        }
+        // The bias neuron fires at f_max: every T_refract.
+        _firedCount[BiasPopulation] = step % EqSpikeParameters.StepsPerRefract == 0 ? 1 : 0;
+        for (int l = 0; l <= BiasPopulation; l++)
+            if (_firedCount[l] > 0) _scheduler.Schedule(time, _volley, target: l, intPayload: step, priority: 1);
+    }
+
+    private void DeliverVolley(in SimEvent ev)
+    {
+        int l = ev.Target;
+        SampleSpikes += _firedCount[l];
+        DeliverFrom(l, _fired[l].AsSpan(0, _firedCount[l]));
+    }
+
+    /// <summary>Adds the weights of the spiking neurons <paramref name="ids"/> (local, ascending) of a population to their targets' input.</summary>
+    private void DeliverFrom(int population, ReadOnlySpan<int> ids)
+    {
+        double[] w0 = Weights[0], w1 = Weights[1];
+        int s0 = _nIn + 1, s1 = _nHid + 1;
+        switch (population)
+        {
+            case 0:
+                for (int h = 0; h < _nHid; h++) _hiddenIn[h] = SumOver(w0.AsSpan(h * s0, _nIn), ids, _hiddenIn[h]);
+                break;
+            case 1:
+                for (int o = 0; o < _nOut; o++) _outputIn[o] = SumOver(w1.AsSpan(o * s1, _nHid), ids, _outputIn[o]);
+                break;
+            case 2:
+                for (int h = 0; h < _nHid; h++)
+                {
+                    double sum = _hiddenIn[h];
+                    foreach (int o in ids) sum += w1[o * s1 + h];
+                    _hiddenIn[h] = sum;
+                }
+                break;
+            default:
+                for (int h = 0; h < _nHid; h++) _hiddenIn[h] += w0[h * s0 + _nIn];
+                for (int o = 0; o < _nOut; o++) _outputIn[o] += w1[o * s1 + _nHid];
+                break;
+        }
+    }
+
+    private static double SumOver(ReadOnlySpan<double> row, ReadOnlySpan<int> ids, double sum)
+    {
+        foreach (int i in ids) sum += row[i];
+        return sum;
+    }
+
+    /// <summary>Alg. 2 for a whole volley, ideal synapses: the per-spike <see cref="Learn"/> with the requests of a step computed once.</summary>
+    private void LearnVolley(in SimEvent ev)
+    {
+        if (!_nudging || !_learning) return;
+        int l = ev.Target, start = _populationStart[l];
+        var ids = _fired[l].AsSpan(0, _firedCount[l]);
+        if (_sparse.Mode != SparseMode.Every)
+        {
+            int kept = 0;
+            foreach (int i in ids)
+                if (Programs(start + i)) _programmed[kept++] = i;   // the draws in the per-spike order
+            ids = _programmed.AsSpan(0, kept);
+        }
+        if (ids.IsEmpty) return;
+        double[] w0 = Weights[0], w1 = Weights[1];
+        int s0 = _nIn + 1, s1 = _nHid + 1;
+        double lr = _signedRate;
+        long writes;
+        switch (l)
+        {
+            case 0:
+                _estimators[1].ScaledValues(lr, _requestHid);
+                for (int h = 0; h < _nHid; h++)
+                {
+                    var row = w0.AsSpan(h * s0, _nIn);
+                    double request = _requestHid[h];
+                    foreach (int n in ids) row[n] += request;
+                }
+                writes = (long)ids.Length * _nHid;
+                break;
+            case 1:
+                _estimators[0].ScaledValues(lr, _requestIn);
+                _estimators[2].ScaledValues(lr, _requestOut);
+                foreach (int h in ids)
+                {
+                    AddInPlace(w0.AsSpan(h * s0, _nIn), _requestIn);
+                    w0[h * s0 + _nIn] += 0; // the bias has a constant rate: its ρ̄ is 0
+                    for (int o = 0; o < _nOut; o++) w1[o * s1 + h] += _requestOut[o];
+                }
+                writes = (long)ids.Length * (_nIn + 1 + _nOut);
+                break;
+            case 2:
+                _estimators[1].ScaledValues(lr, _requestHid);
+                foreach (int o in ids)
+                {
+                    AddInPlace(w1.AsSpan(o * s1, _nHid), _requestHid);
+                    w1[o * s1 + _nHid] += 0;
+                }
+                writes = (long)ids.Length * (_nHid + 1);
+                break;
+            default:
+                // Eq. 2.14: the bias learns f_max·ρ̇ — once per bias spike, i.e. at f_max.
+                _estimators[1].ScaledValues(lr, _requestHid);
+                _estimators[2].ScaledValues(lr, _requestOut);
+                for (int h = 0; h < _nHid; h++) w0[h * s0 + _nIn] += _requestHid[h];
+                for (int o = 0; o < _nOut; o++) w1[o * s1 + _nHid] += _requestOut[o];
+                writes = _nHid + _nOut;
+                break;
+        }
+        ((NumericSynapseWriter)_writer).CountWrites(writes);
+    }
+
+    /// <summary>row += requests element-wise (IEEE adds, as the per-synapse writes).</summary>
+    private static void AddInPlace(Span<double> row, ReadOnlySpan<double> requests)
+    {
+        int i = 0;
+        for (; i <= row.Length - Vector<double>.Count; i += Vector<double>.Count)
+            (new Vector<double>(row[i..]) + new Vector<double>(requests[i..])).CopyTo(row[i..]);
+        for (; i < row.Length; i++) row[i] += requests[i];
+    }
+}
