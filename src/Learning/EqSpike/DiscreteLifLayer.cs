@@ -60,8 +60,16 @@ public sealed class DiscreteLifLayer
             (k * new Vector<double>(u[i0..]) + new Vector<double>(gain[i0..]) * new Vector<double>(current[i0..])).CopyTo(u[i0..]);
         for (int i = i0; i < u.Length; i++) u[i] = keep * u[i] + gain[i] * current[i];
         bool floored = !double.IsNegativeInfinity(Floor);
+        var threshold = new Vector<double>(Threshold);
         for (int i = 0; i < u.Length; i++)
         {
+            // Most neurons are below threshold: a whole vector of them is skipped (without a floor nothing changes).
+            if (!floored && i % Vector<double>.Count == 0 && i <= u.Length - Vector<double>.Count && !Vector.GreaterThanAny(new Vector<double>(u[i..]), threshold))
+            {
+                spikes.Slice(i, Vector<double>.Count).Clear();
+                i += Vector<double>.Count - 1;
+                continue;
+            }
             double ui = floored ? Math.Max(Floor, u[i]) : u[i];
             bool fire = ui > Threshold && step - _lastSpike[i] >= EqSpikeParameters.StepsPerRefract;
             if (fire)

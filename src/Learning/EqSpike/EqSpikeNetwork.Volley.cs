@@ -21,11 +21,17 @@ public sealed partial class EqSpikeNetwork
     private readonly int[] _programmed;       // the volley's spikes followed by a programming pulse (sparse programming)
     private readonly double[] _requestIn, _requestHid, _requestOut;   // η_lr·ρ̄ of every neuron of a population, this step
     private readonly int[] _populationStart;   // global id of each population's first neuron
+    private double[]? _w0ByInput;              // W0's input columns, input-major [input * hidden + h], during a volley sample
+    private bool _volleys;                     // this sample runs on the volley path
 
     /// <summary>Forces one Spike event per spike (the reference path) where the Volley path would apply.</summary>
     public bool PerSpikeEvents { get; set; }
 
-    private bool UsesVolleys => !PerSpikeEvents && _writer is NumericSynapseWriter && _desynch is null && AfterWrite is null && OnSpike is null;
+    /// <summary>Whether the last (or present) sample ran on the volley path.</summary>
+    public bool LastSampleOnVolleys => _volleys;
+
+    private bool UsesVolleys => !PerSpikeEvents && _writer is NumericSynapseWriter && _desynch is null && AfterWrite is null && OnSpike is null
+        && TickStarted is null;
 
     private int Population(int neuron) => neuron < _nIn ? 0 : neuron < _nIn + _nHid ? 1 : neuron < _bias ? 2 : BiasPopulation;
 
@@ -59,6 +65,9 @@ public sealed partial class EqSpikeNetwork
         int s0 = _nIn + 1, s1 = _nHid + 1;
         switch (population)
         {
+            case 0 when _volleys:
+                foreach (int n in ids) AddInPlace(_hiddenIn, _w0ByInput.AsSpan(n * _nHid, _nHid));
+                break;
             case 0:
                 for (int h = 0; h < _nHid; h++) _hiddenIn[h] = SumOver(w0.AsSpan(h * s0, _nIn), ids, _hiddenIn[h]);
                 break;
@@ -78,6 +87,31 @@ public sealed partial class EqSpikeNetwork
                 for (int o = 0; o < _nOut; o++) _outputIn[o] += w1[o * s1 + _nHid];
                 break;
         }
+    }
+
+    /// <summary>
+    /// Volley path: through a sample the input→hidden weights live input-major, where an input spike's delivery and
+    /// writes are one contiguous row (most spikes are input spikes); the rare hidden spikes write a strided column there.
+    /// <see cref="Weights"/>[0] gets them back when the sample ends. The same values, the same operations.
+    /// </summary>
+    private void BeginSample()
+    {
+        _volleys = UsesVolleys;
+        if (!_volleys) return;
+        var t = _w0ByInput ??= new double[_nIn * _nHid];
+        double[] w0 = Weights[0];
+        int s0 = _nIn + 1;
+        for (int h = 0; h < _nHid; h++)
+            for (int n = 0; n < _nIn; n++) t[n * _nHid + h] = w0[h * s0 + n];
+    }
+
+    private void EndSample()
+    {
+        if (!_volleys) return;
+        double[] t = _w0ByInput!, w0 = Weights[0];
+        int s0 = _nIn + 1;
+        for (int h = 0; h < _nHid; h++)
+            for (int n = 0; n < _nIn; n++) w0[h * s0 + n] = t[n * _nHid + h];
     }
 
     private static double SumOver(ReadOnlySpan<double> row, ReadOnlySpan<int> ids, double sum)
@@ -108,20 +142,20 @@ public sealed partial class EqSpikeNetwork
         {
             case 0:
                 _estimators[1].ScaledValues(lr, _requestHid);
-                for (int h = 0; h < _nHid; h++)
-                {
-                    var row = w0.AsSpan(h * s0, _nIn);
-                    double request = _requestHid[h];
-                    foreach (int n in ids) row[n] += request;
-                }
+                foreach (int n in ids) AddInPlace(_w0ByInput.AsSpan(n * _nHid, _nHid), _requestHid);
                 writes = (long)ids.Length * _nHid;
                 break;
             case 1:
                 _estimators[0].ScaledValues(lr, _requestIn);
                 _estimators[2].ScaledValues(lr, _requestOut);
+                for (int i = 0; i < _nIn; i++)
+                {
+                    var row = _w0ByInput.AsSpan(i * _nHid, _nHid);
+                    double request = _requestIn[i];
+                    foreach (int h in ids) row[h] += request;
+                }
                 foreach (int h in ids)
                 {
-                    AddInPlace(w0.AsSpan(h * s0, _nIn), _requestIn);
                     w0[h * s0 + _nIn] += 0; // the bias has a constant rate: its ρ̄ is 0
                     for (int o = 0; o < _nOut; o++) w1[o * s1 + h] += _requestOut[o];
                 }

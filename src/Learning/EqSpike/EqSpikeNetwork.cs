@@ -119,6 +119,7 @@ public sealed partial class EqSpikeNetwork
         Array.Clear(_outputWindow);
         Array.Clear(_outputCounts);
         Array.Clear(_spikeCounter);
+        BeginSample();
         for (int i = 0; i < _nIn; i++) _inputCurrent[i] = Math.Clamp(pixels[i], 0, 1) * EqSpikeParameters.MaxRate;
         for (int o = 0; o < _nOut; o++) _target[o] = o == label ? EqSpikeParameters.MaxRate : 0;
         _learning = learn;
@@ -132,6 +133,7 @@ public sealed partial class EqSpikeNetwork
         _scheduler.Schedule(_sampleStart, _tick, intPayload: 0);
         if (learn && _p.NudgeSteps > 0) _scheduler.Schedule(_sampleStart + _p.FreeSteps, _phase, priority: -1);
         _scheduler.RunUntil(_sampleStart + total - 1);
+        EndSample();
         _scheduler.ClearPending();
         return _prediction;
     }
@@ -176,7 +178,7 @@ public sealed partial class EqSpikeNetwork
 
     private void ScheduleSpikes(double time, int step)
     {
-        if (UsesVolleys)
+        if (_volleys)
         {
             ScheduleVolleys(time, step);
             return;
