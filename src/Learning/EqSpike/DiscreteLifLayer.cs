@@ -47,38 +47,62 @@ public sealed class DiscreteLifLayer
     public void Add(int i, double du) => _u[i] += du;
 
     /// <summary>One step at step index <paramref name="step"/>; spiking neurons get spikes[i] = true.</summary>
-    public void Step(int step, ReadOnlySpan<double> current, Span<bool> spikes)
+    public void Step(int step, ReadOnlySpan<double> current, Span<bool> spikes) => Step(step, current, spikes, []);
+
+    /// <summary>One step; also lists the spiking neurons (ascending) in <paramref name="fired"/> (if not empty) and returns their number.</summary>
+    public int Step(int step, ReadOnlySpan<double> current, Span<bool> spikes, Span<int> fired)
     {
-        // u ← (1 − γ)u + αI as element-wise IEEE operations (vectorised, no FMA: bit-identical to the scalar form), then
-        // the floor, threshold and refractory test per neuron.
+        // u ← (1 − γ)u + αI as element-wise IEEE operations (vectorised, no FMA: bit-identical to the scalar form), then the
+        // floor, threshold and refractory test per neuron. A vector of neurons at u = +0 without current stays at +0 (α > 0,
+        // floor ≤ 0 < threshold: unstimulated inputs), and a vector below threshold without a floor cannot fire: both skip
+        // the per-neuron test.
         var u = _u.AsSpan();
         var gain = Gain.AsSpan();
         double keep = 1 - Leak;
-        var k = new Vector<double>(keep);
-        int i0 = 0;
-        for (; i0 <= u.Length - Vector<double>.Count; i0 += Vector<double>.Count)
-            (k * new Vector<double>(u[i0..]) + new Vector<double>(gain[i0..]) * new Vector<double>(current[i0..])).CopyTo(u[i0..]);
-        for (int i = i0; i < u.Length; i++) u[i] = keep * u[i] + gain[i] * current[i];
+        int n = u.Length, count = 0, vec = Vector<double>.Count;
+        var (k, threshold) = (new Vector<double>(keep), new Vector<double>(Threshold));
         bool floored = !double.IsNegativeInfinity(Floor);
-        var threshold = new Vector<double>(Threshold);
-        for (int i = 0; i < u.Length; i++)
+        int i0 = 0;
+        for (; i0 <= n - vec; i0 += vec)
         {
-            // Most neurons are below threshold: a whole vector of them is skipped (without a floor nothing changes).
-            if (!floored && i % Vector<double>.Count == 0 && i <= u.Length - Vector<double>.Count && !Vector.GreaterThanAny(new Vector<double>(u[i..]), threshold))
+            var ui = new Vector<double>(u[i0..]);
+            var ci = new Vector<double>(current[i0..]);
+            if (Vector.AsVectorInt64(ui) == Vector<long>.Zero && Vector.AsVectorInt64(ci) == Vector<long>.Zero)
             {
-                spikes.Slice(i, Vector<double>.Count).Clear();
-                i += Vector<double>.Count - 1;
+                spikes.Slice(i0, vec).Clear();
                 continue;
             }
-            double ui = floored ? Math.Max(Floor, u[i]) : u[i];
-            bool fire = ui > Threshold && step - _lastSpike[i] >= EqSpikeParameters.StepsPerRefract;
-            if (fire)
+            ui = k * ui + new Vector<double>(gain[i0..]) * ci;
+            ui.CopyTo(u[i0..]);
+            if (!floored && !Vector.GreaterThanAny(ui, threshold))
             {
-                ui -= Threshold;
-                _lastSpike[i] = step;
+                spikes.Slice(i0, vec).Clear();
+                continue;
             }
-            u[i] = ui;
-            spikes[i] = fire;
+            for (int i = i0; i < i0 + vec; i++) count += Fire(i, step, spikes, fired, count);
         }
+        for (int i = i0; i < n; i++)
+        {
+            u[i] = keep * u[i] + gain[i] * current[i];
+            count += Fire(i, step, spikes, fired, count);
+        }
+        return count;
+    }
+
+    /// <summary>Floor, threshold, reset by subtraction and refractory test of neuron i; 1 if it fires (listed at fired[count]).</summary>
+    private int Fire(int i, int step, Span<bool> spikes, Span<int> fired, int count)
+    {
+        double v = Math.Max(Floor, _u[i]);   // −∞: the unbounded Eq. 2.5
+        bool fire = v > Threshold && step - _lastSpike[i] >= EqSpikeParameters.StepsPerRefract;
+        spikes[i] = fire;
+        if (!fire)
+        {
+            _u[i] = v;
+            return 0;
+        }
+        _u[i] = v - Threshold;
+        _lastSpike[i] = step;
+        if (!fired.IsEmpty) fired[count] = i;
+        return 1;
     }
 }

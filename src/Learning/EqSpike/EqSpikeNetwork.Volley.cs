@@ -19,9 +19,13 @@ public sealed partial class EqSpikeNetwork
     private readonly int[][] _fired;          // per population: local ids that spiked this step, ascending
     private readonly int[] _firedCount = new int[4];
     private readonly int[] _programmed;       // the volley's spikes followed by a programming pulse (sparse programming)
-    private readonly double[] _requestIn, _requestHid, _requestOut;   // η_lr·ρ̄ of every neuron of a population, this step
+    private readonly double[] _requestHid, _requestOut;   // η_lr·ρ̄ of every neuron of a population, this step
     private readonly int[] _populationStart;   // global id of each population's first neuron
-    private double[]? _w0ByInput;              // W0's input columns, input-major [input * hidden + h], during a volley sample
+    private double[]? _w0ByInput;              // W0's columns of the stimulated inputs, input-major [row * hidden + h], during a volley sample
+    private readonly int[] _stimulated;        // inputs with a non-zero current this sample, ascending (the rows of _w0ByInput)
+    private int _stimulatedCount;
+    private readonly int[] _rowOfInput;        // input → its row in _w0ByInput (−1: no current, never spikes)
+    private readonly bool[] _hiddenLearned;    // hidden neurons whose rule wrote their W0 row this sample
     private bool _volleys;                     // this sample runs on the volley path
 
     /// <summary>Forces one Spike event per spike (the reference path) where the Volley path would apply.</summary>
@@ -37,16 +41,6 @@ public sealed partial class EqSpikeNetwork
 
     private void ScheduleVolleys(double time, int step)
     {
-        for (int l = 0; l < 3; l++)
-        {
-            var (s, ids) = (_spiked[l], _fired[l]);
-            int count = 0;
-            for (int i = 0; i < s.Length; i++)
-                if (s[i]) ids[count++] = i;
-            _firedCount[l] = count;
-        }
-        // The bias neuron fires at f_max: every T_refract.
-        _firedCount[BiasPopulation] = step % EqSpikeParameters.StepsPerRefract == 0 ? 1 : 0;
         for (int l = 0; l <= BiasPopulation; l++)
             if (_firedCount[l] > 0) _scheduler.Schedule(time, _volley, target: l, intPayload: step, priority: 1);
     }
@@ -66,7 +60,7 @@ public sealed partial class EqSpikeNetwork
         switch (population)
         {
             case 0 when _volleys:
-                foreach (int n in ids) AddInPlace(_hiddenIn, _w0ByInput.AsSpan(n * _nHid, _nHid));
+                foreach (int n in ids) AddInPlace(_hiddenIn, _w0ByInput.AsSpan(_rowOfInput[n] * _nHid, _nHid));
                 break;
             case 0:
                 for (int h = 0; h < _nHid; h++) _hiddenIn[h] = SumOver(w0.AsSpan(h * s0, _nIn), ids, _hiddenIn[h]);
@@ -90,19 +84,30 @@ public sealed partial class EqSpikeNetwork
     }
 
     /// <summary>
-    /// Volley path: through a sample the input→hidden weights live input-major, where an input spike's delivery and
-    /// writes are one contiguous row (most spikes are input spikes); the rare hidden spikes write a strided column there.
-    /// <see cref="Weights"/>[0] gets them back when the sample ends. The same values, the same operations.
+    /// Volley path: through a sample the input→hidden weights of the stimulated inputs live input-major, where an input
+    /// spike's delivery and writes are one contiguous row (most spikes are input spikes); the rarer hidden spikes write a
+    /// strided column. An input without current never spikes, so its ρ̄ stays +0 and its synapses only get the hidden
+    /// rule's request η_lr·(+0) = ±0, which leaves every weight as it is except −0 + (+0) = +0 (applied in
+    /// <see cref="EndSample"/>). <see cref="Weights"/>[0] gets the rows back when the sample ends.
     /// </summary>
     private void BeginSample()
     {
         _volleys = UsesVolleys;
         if (!_volleys) return;
+        int count = 0;
+        for (int i = 0; i < _nIn; i++)
+        {
+            bool stimulated = _inputCurrent[i] != 0;
+            _rowOfInput[i] = stimulated ? count : -1;
+            if (stimulated) _stimulated[count++] = i;
+        }
+        _stimulatedCount = count;
+        Array.Clear(_hiddenLearned);
         var t = _w0ByInput ??= new double[_nIn * _nHid];
         double[] w0 = Weights[0];
         int s0 = _nIn + 1;
         for (int h = 0; h < _nHid; h++)
-            for (int n = 0; n < _nIn; n++) t[n * _nHid + h] = w0[h * s0 + n];
+            for (int r = 0; r < count; r++) t[r * _nHid + h] = w0[h * s0 + _stimulated[r]];
     }
 
     private void EndSample()
@@ -110,8 +115,21 @@ public sealed partial class EqSpikeNetwork
         if (!_volleys) return;
         double[] t = _w0ByInput!, w0 = Weights[0];
         int s0 = _nIn + 1;
+        bool positiveZero = !double.IsNegative(_signedRate);   // the unstimulated inputs' request η_lr·(+0) is +0
         for (int h = 0; h < _nHid; h++)
-            for (int n = 0; n < _nIn; n++) w0[h * s0 + n] = t[n * _nHid + h];
+        {
+            for (int r = 0; r < _stimulatedCount; r++) w0[h * s0 + _stimulated[r]] = t[r * _nHid + h];
+            if (positiveZero && _hiddenLearned[h]) ClearNegativeZeros(w0.AsSpan(h * s0, _nIn));
+        }
+    }
+
+    /// <summary>−0 → +0 in the unstimulated inputs' synapses of a row (what their W += +0 did); −0 never occurs in practice.</summary>
+    private void ClearNegativeZeros(Span<double> row)
+    {
+        var bits = System.Runtime.InteropServices.MemoryMarshal.Cast<double, long>(row);
+        if (!bits.Contains(long.MinValue)) return;
+        for (int i = 0; i < row.Length; i++)
+            if (_rowOfInput[i] < 0 && bits[i] == long.MinValue) row[i] = 0;
     }
 
     private static double SumOver(ReadOnlySpan<double> row, ReadOnlySpan<int> ids, double sum)
@@ -142,20 +160,20 @@ public sealed partial class EqSpikeNetwork
         {
             case 0:
                 _estimators[1].ScaledValues(lr, _requestHid);
-                foreach (int n in ids) AddInPlace(_w0ByInput.AsSpan(n * _nHid, _nHid), _requestHid);
+                foreach (int n in ids) AddInPlace(_w0ByInput.AsSpan(_rowOfInput[n] * _nHid, _nHid), _requestHid);
                 writes = (long)ids.Length * _nHid;
                 break;
             case 1:
-                _estimators[0].ScaledValues(lr, _requestIn);
                 _estimators[2].ScaledValues(lr, _requestOut);
-                for (int i = 0; i < _nIn; i++)
+                for (int r = 0; r < _stimulatedCount; r++)
                 {
-                    var row = _w0ByInput.AsSpan(i * _nHid, _nHid);
-                    double request = _requestIn[i];
+                    var row = _w0ByInput.AsSpan(r * _nHid, _nHid);
+                    double request = lr * _estimators[0].Value(_stimulated[r]);
                     foreach (int h in ids) row[h] += request;
                 }
                 foreach (int h in ids)
                 {
+                    _hiddenLearned[h] = true;
                     w0[h * s0 + _nIn] += 0; // the bias has a constant rate: its ρ̄ is 0
                     for (int o = 0; o < _nOut; o++) w1[o * s1 + h] += _requestOut[o];
                 }

@@ -68,7 +68,8 @@ public sealed partial class EqSpikeNetwork
         _populationStart = [0, inputs, inputs + hidden, _bias];
         _fired = [new int[inputs], new int[hidden], new int[outputs], new int[1]];
         _programmed = new int[Math.Max(inputs, Math.Max(hidden, outputs))];
-        (_requestIn, _requestHid, _requestOut) = (new double[inputs], new double[hidden], new double[outputs]);
+        (_requestHid, _requestOut) = (new double[hidden], new double[outputs]);
+        (_stimulated, _rowOfInput, _hiddenLearned) = (new int[inputs], new int[inputs], new bool[hidden]);
     }
 
     public int Inputs => _nIn;
@@ -119,7 +120,6 @@ public sealed partial class EqSpikeNetwork
         Array.Clear(_outputWindow);
         Array.Clear(_outputCounts);
         Array.Clear(_spikeCounter);
-        BeginSample();
         for (int i = 0; i < _nIn; i++) _inputCurrent[i] = Math.Clamp(pixels[i], 0, 1) * EqSpikeParameters.MaxRate;
         for (int o = 0; o < _nOut; o++) _target[o] = o == label ? EqSpikeParameters.MaxRate : 0;
         _learning = learn;
@@ -127,6 +127,7 @@ public sealed partial class EqSpikeNetwork
         bool flip = learn && _p.RandomBetaSign && _signs.NextDouble() < 0.5;
         _signedBeta = flip ? -_p.Beta : _p.Beta;
         _signedRate = (flip ? -_p.LearningRate : _p.LearningRate) * _sparse.Scale;
+        BeginSample();
         SampleSpikes = 0;
         _sampleStart = Math.Ceiling(_scheduler.Now) + 1;
         int total = _p.FreeSteps + (learn ? _p.NudgeSteps : 0);
@@ -156,9 +157,11 @@ public sealed partial class EqSpikeNetwork
         TickStarted?.Invoke(step, _nudging);
         if (_nudging)
             for (int o = 0; o < _nOut; o++) _layers[2].Add(o, -_signedBeta * (Rate(o) - _target[o]));
-        _layers[0].Step(step, _inputCurrent, _spiked[0]);
-        _layers[1].Step(step, _hiddenIn, _spiked[1]);
-        _layers[2].Step(step, _outputIn, _spiked[2]);
+        _firedCount[0] = _layers[0].Step(step, _inputCurrent, _spiked[0], _fired[0]);
+        _firedCount[1] = _layers[1].Step(step, _hiddenIn, _spiked[1], _fired[1]);
+        _firedCount[2] = _layers[2].Step(step, _outputIn, _spiked[2], _fired[2]);
+        // The bias neuron fires at f_max: every T_refract.
+        _firedCount[BiasPopulation] = step % EqSpikeParameters.StepsPerRefract == 0 ? 1 : 0;
         Array.Clear(_hiddenIn);
         Array.Clear(_outputIn);
         for (int l = 0; l < 3; l++) _estimators[l].Step(_spiked[l]);
@@ -183,16 +186,9 @@ public sealed partial class EqSpikeNetwork
             ScheduleVolleys(time, step);
             return;
         }
-        int offset = 0;
-        for (int l = 0; l < 3; l++)
-        {
-            var s = _spiked[l];
-            for (int i = 0; i < s.Length; i++)
-                if (s[i]) _scheduler.Schedule(time, _spike, target: offset + i, intPayload: step, priority: 1);
-            offset += s.Length;
-        }
-        // The bias neuron fires at f_max: every T_refract.
-        if (step % EqSpikeParameters.StepsPerRefract == 0) _scheduler.Schedule(time, _spike, target: _bias, intPayload: step, priority: 1);
+        for (int l = 0; l <= BiasPopulation; l++)
+            for (int j = 0; j < _firedCount[l]; j++)
+                _scheduler.Schedule(time, _spike, target: _populationStart[l] + _fired[l][j], intPayload: step, priority: 1);
     }
 
     private int Predict()

@@ -15,6 +15,7 @@ public sealed class RhoBarBlock : IDerivativeEstimator
     private readonly double[] _history;   // [slot * size + neuron]: V over the last τ + 1 steps (one contiguous row per step)
     private readonly double[] _diffs;     // [slot * size + neuron]: d over the last N_filt steps
     private readonly double[] _filterSum;
+    private readonly bool[] _live;        // per vector of neurons: one of them spiked since the reset (else its state is all +0)
     private readonly int _tau, _nFilt;
     private readonly double _keep;
     private int _step;
@@ -32,6 +33,7 @@ public sealed class RhoBarBlock : IDerivativeEstimator
         _history = new double[size * (tauSteps + 1)];
         _diffs = new double[size * filterLength];
         _filterSum = new double[size];
+        _live = new bool[size / Vector<double>.Count];
     }
 
     public int Size => _v.Length;
@@ -45,6 +47,7 @@ public sealed class RhoBarBlock : IDerivativeEstimator
         Array.Clear(_history);
         Array.Clear(_diffs);
         Array.Clear(_filterSum);
+        Array.Clear(_live);
         _step = 0;
     }
 
@@ -62,6 +65,9 @@ public sealed class RhoBarBlock : IDerivativeEstimator
         int i0 = 0;
         for (; i0 <= n - Vector<double>.Count; i0 += Vector<double>.Count)
         {
+            // A quiet vector (no spike since the reset) stays at +0 everywhere: V = (1 − γ)·0 + 0, d = 0 − 0.
+            ref bool live = ref _live[i0 / Vector<double>.Count];
+            if (!live && !(live = new Vector<double>(_spike, i0) != Vector<double>.Zero)) continue;
             var vi = keep * new Vector<double>(v[i0..]) + new Vector<double>(_spike, i0);
             vi.CopyTo(v[i0..]);
             var d = vi - new Vector<double>(delayed[i0..]);
