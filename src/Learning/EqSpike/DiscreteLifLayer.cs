@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace CircuitNeuro.Learning.EqSpike;
 
@@ -56,24 +57,27 @@ public sealed class DiscreteLifLayer
         // floor, threshold and refractory test per neuron. A vector of neurons at u = +0 without current stays at +0 (α > 0,
         // floor ≤ 0 < threshold: unstimulated inputs), and a vector below threshold without a floor cannot fire: both skip
         // the per-neuron test.
-        var u = _u.AsSpan();
-        var gain = Gain.AsSpan();
+        ref double u = ref MemoryMarshal.GetArrayDataReference(_u);
+        ref double gain = ref MemoryMarshal.GetArrayDataReference(Gain);
+        ref double cur = ref MemoryMarshal.GetReference(current);
         double keep = 1 - Leak;
-        int n = u.Length, count = 0, vec = Vector<double>.Count;
+        int n = _u.Length, count = 0, vec = Vector<double>.Count;
+        if (current.Length < n) throw new ArgumentException($"current has {current.Length} values, the layer {n} neurons");
         var (k, threshold) = (new Vector<double>(keep), new Vector<double>(Threshold));
         bool floored = !double.IsNegativeInfinity(Floor);
         int i0 = 0;
         for (; i0 <= n - vec; i0 += vec)
         {
-            var ui = new Vector<double>(u[i0..]);
-            var ci = new Vector<double>(current[i0..]);
+            nuint j = (nuint)i0;
+            var ui = Vector.LoadUnsafe(ref u, j);
+            var ci = Vector.LoadUnsafe(ref cur, j);
             if (Vector.AsVectorInt64(ui) == Vector<long>.Zero && Vector.AsVectorInt64(ci) == Vector<long>.Zero)
             {
                 spikes.Slice(i0, vec).Clear();
                 continue;
             }
-            ui = k * ui + new Vector<double>(gain[i0..]) * ci;
-            ui.CopyTo(u[i0..]);
+            ui = k * ui + Vector.LoadUnsafe(ref gain, j) * ci;
+            ui.StoreUnsafe(ref u, j);
             if (!floored && !Vector.GreaterThanAny(ui, threshold))
             {
                 spikes.Slice(i0, vec).Clear();
@@ -83,7 +87,7 @@ public sealed class DiscreteLifLayer
         }
         for (int i = i0; i < n; i++)
         {
-            u[i] = keep * u[i] + gain[i] * current[i];
+            _u[i] = keep * _u[i] + Gain[i] * current[i];
             count += Fire(i, step, spikes, fired, count);
         }
         return count;

@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace CircuitNeuro.Learning.EqSpike;
 
@@ -53,36 +55,39 @@ public sealed class RhoBarBlock : IDerivativeEstimator
 
     public void Step(ReadOnlySpan<bool> spikes)
     {
-        int n = _v.Length, h = _tau + 1;
-        for (int i = 0; i < n; i++) _spike[i] = spikes[i] ? 1 : 0;
+        int n = _v.Length, h = _tau + 1, width = Vector<double>.Count;
+        for (int i = 0; i < n; i++) _spike[i] = Unsafe.BitCast<bool, byte>(spikes[i]);
         // Element-wise IEEE operations in the scalar order (no FMA): the vector loop is bit-identical to a scalar one.
-        var v = _v.AsSpan();
-        var now = _history.AsSpan(_step % h * n, n);
-        var delayed = _history.AsSpan((_step + 1) % h * n, n);   // V(t − τ); 0 before the sample started
-        var old = _diffs.AsSpan(_step % _nFilt * n, n);
-        var sum = _filterSum.AsSpan();
+        ref double v = ref MemoryMarshal.GetArrayDataReference(_v);
+        ref double spike = ref MemoryMarshal.GetArrayDataReference(_spike);
+        ref double now = ref _history[_step % h * n];
+        ref double delayed = ref _history[(_step + 1) % h * n];   // V(t − τ); 0 before the sample started
+        ref double old = ref _diffs[_step % _nFilt * n];
+        ref double sum = ref MemoryMarshal.GetArrayDataReference(_filterSum);
         var keep = new Vector<double>(_keep);
         int i0 = 0;
-        for (; i0 <= n - Vector<double>.Count; i0 += Vector<double>.Count)
+        for (; i0 <= n - width; i0 += width)
         {
+            nuint k = (nuint)i0;
+            var s = Vector.LoadUnsafe(ref spike, k);
             // A quiet vector (no spike since the reset) stays at +0 everywhere: V = (1 − γ)·0 + 0, d = 0 − 0.
-            ref bool live = ref _live[i0 / Vector<double>.Count];
-            if (!live && !(live = new Vector<double>(_spike, i0) != Vector<double>.Zero)) continue;
-            var vi = keep * new Vector<double>(v[i0..]) + new Vector<double>(_spike, i0);
-            vi.CopyTo(v[i0..]);
-            var d = vi - new Vector<double>(delayed[i0..]);
-            vi.CopyTo(now[i0..]);
-            (new Vector<double>(sum[i0..]) + (d - new Vector<double>(old[i0..]))).CopyTo(sum[i0..]);
-            d.CopyTo(old[i0..]);
+            ref bool live = ref _live[i0 / width];
+            if (!live && !(live = s != Vector<double>.Zero)) continue;
+            var vi = keep * Vector.LoadUnsafe(ref v, k) + s;
+            vi.StoreUnsafe(ref v, k);
+            var d = vi - Vector.LoadUnsafe(ref delayed, k);
+            vi.StoreUnsafe(ref now, k);
+            (Vector.LoadUnsafe(ref sum, k) + (d - Vector.LoadUnsafe(ref old, k))).StoreUnsafe(ref sum, k);
+            d.StoreUnsafe(ref old, k);
         }
         for (int i = i0; i < n; i++)
         {
-            double vi = _keep * v[i] + _spike[i];
-            v[i] = vi;
-            double d = vi - delayed[i];
-            now[i] = vi;
-            sum[i] += d - old[i];
-            old[i] = d;
+            double vi = _keep * Unsafe.Add(ref v, i) + Unsafe.Add(ref spike, i);
+            Unsafe.Add(ref v, i) = vi;
+            double d = vi - Unsafe.Add(ref delayed, i);
+            Unsafe.Add(ref now, i) = vi;
+            Unsafe.Add(ref sum, i) += d - Unsafe.Add(ref old, i);
+            Unsafe.Add(ref old, i) = d;
         }
         _step++;
     }
