@@ -73,14 +73,14 @@ public sealed class DiscreteLifLayer
             var ci = Vector.LoadUnsafe(ref cur, j);
             if (Vector.AsVectorInt64(ui) == Vector<long>.Zero && Vector.AsVectorInt64(ci) == Vector<long>.Zero)
             {
-                spikes.Slice(i0, vec).Clear();
+                ClearVector(spikes, i0);
                 continue;
             }
             ui = k * ui + Vector.LoadUnsafe(ref gain, j) * ci;
             ui.StoreUnsafe(ref u, j);
             if (!floored && !Vector.GreaterThanAny(ui, threshold))
             {
-                spikes.Slice(i0, vec).Clear();
+                ClearVector(spikes, i0);
                 continue;
             }
             for (int i = i0; i < i0 + vec; i++) count += Fire(i, step, spikes, fired, count);
@@ -91,6 +91,11 @@ public sealed class DiscreteLifLayer
             count += Fire(i, step, spikes, fired, count);
         }
         return count;
+    }
+
+    private static void ClearVector(Span<bool> spikes, int i)
+    {
+        for (int j = i; j < i + Vector<double>.Count; j++) spikes[j] = false;
     }
 
     /// <summary>Floor, threshold, reset by subtraction and refractory test of neuron i; 1 if it fires (listed at fired[count]).</summary>

@@ -164,7 +164,7 @@ public sealed partial class EqSpikeNetwork
         _firedCount[BiasPopulation] = step % EqSpikeParameters.StepsPerRefract == 0 ? 1 : 0;
         Array.Clear(_hiddenIn);
         Array.Clear(_outputIn);
-        for (int l = 0; l < 3; l++) _estimators[l].Step(_spiked[l]);
+        for (int l = 0; l < 3; l++) _estimators[l].Step(_spiked[l], _fired[l].AsSpan(0, _firedCount[l]));
         int slot = step % _p.RateWindow;
         for (int o = 0; o < _nOut; o++)
         {

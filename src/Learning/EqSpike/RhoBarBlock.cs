@@ -55,8 +55,20 @@ public sealed class RhoBarBlock : IDerivativeEstimator
 
     public void Step(ReadOnlySpan<bool> spikes)
     {
+        for (int i = 0; i < _spike.Length; i++) _spike[i] = Unsafe.BitCast<bool, byte>(spikes[i]);
+        Advance();
+    }
+
+    public void Step(ReadOnlySpan<bool> spikes, ReadOnlySpan<int> fired)
+    {
+        Array.Clear(_spike);
+        foreach (int i in fired) _spike[i] = 1;
+        Advance();
+    }
+
+    private void Advance()
+    {
         int n = _v.Length, h = _tau + 1, width = Vector<double>.Count;
-        for (int i = 0; i < n; i++) _spike[i] = Unsafe.BitCast<bool, byte>(spikes[i]);
         // Element-wise IEEE operations in the scalar order (no FMA): the vector loop is bit-identical to a scalar one.
         ref double v = ref MemoryMarshal.GetArrayDataReference(_v);
         ref double spike = ref MemoryMarshal.GetArrayDataReference(_spike);
