@@ -12,7 +12,8 @@ namespace CircuitNeuro.Learning.EqSpike;
 /// column n, hidden h's column h of W1, output o's row o of W1 are each written by that neuron alone), and each synapse is
 /// written at most once per population, so "deliver all, then learn all" per population equals the per-spike interleaving;
 /// a sum over a population's spikes keeps the ascending id order. Used for ideal (numeric) synapses without per-spike
-/// probes; the memristive writer, the desynchronised A-EqSpike and the OnSpike/AfterWrite probes take the Spike events.
+/// probes; the memristive writer, the desynchronised A-EqSpike and the OnSpike/AfterWrite/TickStarted probes take the Spike
+/// events (a TickStarted probe may read Weights, which hold the stimulated inputs' rows only at the sample's end).
 /// </summary>
 public sealed partial class EqSpikeNetwork
 {
