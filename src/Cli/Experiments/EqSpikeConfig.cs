@@ -75,7 +75,7 @@ public sealed class EqSpikeConfig
         EqSpikeVariant.AEqSpike when mode == AEqSpikeMode.Synch => EqSpikeSetup.AEqSpikeDigits,
         EqSpikeVariant.AEqSpike => EqSpikeSetup.AEqSpikeDesynchDigits(mode),
         _ when dataset == "digits" => EqSpikeSetup.EqSpikeDigits,
-        _ => new EqSpikeSetup(),
+        _ => EqSpikeSetup.EqSpikeMnist,
     };
 
     public EqSpikeSetup Setup() => new()

@@ -7,7 +7,9 @@ namespace CircuitNeuro.Learning.EqSpike;
 /// The one-hidden-layer bidirectional spiking network of EqSpike (seed 002 §2.4, Alg. 2 [S L1286–1327]) driven by the
 /// event kernel: a Tick event per dt advances every neuron (nudging the outputs in the nudge phase), each spike is a
 /// Spike event (delivery to the next step's input, then the learning rule: every synapse of the spiking neuron gets
-/// η_lr × the partner's derivative estimate), and the free → nudge switch is a Phase event. Inputs are LIF neurons fed
+/// η_lr × the partner's derivative estimate), and the free → nudge switch is a Phase event. With ideal synapses and no
+/// per-spike probe a step's spikes travel as one Volley event per population instead (EqSpikeNetwork.Volley.cs), with
+/// the same operations in the same order. Inputs are LIF neurons fed
 /// the pixel as a constant current in [0, f_max] [S L1349]; input→hidden synapses are unidirectional, hidden↔output
 /// symmetric [S L1535]; a bias neuron fires at f_max into every hidden and output neuron [S L1420].
 /// Intra-step order (not in the seed, notes §2.4): nudge, integrate last step's spikes, threshold, ρ̄ blocks, spikes.
@@ -17,7 +19,7 @@ public sealed partial class EqSpikeNetwork
 {
     private readonly EqSpikeParameters _p;
     private readonly EventScheduler _scheduler = new();
-    private readonly EventTypeId _tick, _spike, _phase;
+    private readonly EventTypeId _tick, _spike, _phase, _volley;
     private readonly DiscreteLifLayer[] _layers;
     private readonly IDerivativeEstimator[] _estimators;
     private readonly bool[][] _spiked;
@@ -60,6 +62,14 @@ public sealed partial class EqSpikeNetwork
         _scheduler.On(_phase, OnPhase);
         _scheduler.On(_spike, Deliver);
         _scheduler.On(_spike, Learn);
+        _volley = _scheduler.TypeOf("eqspike.volley");
+        _scheduler.On(_volley, DeliverVolley);
+        _scheduler.On(_volley, LearnVolley);
+        _populationStart = [0, inputs, inputs + hidden, _bias];
+        _fired = [new int[inputs], new int[hidden], new int[outputs], new int[1]];
+        _programmed = new int[Math.Max(inputs, Math.Max(hidden, outputs))];
+        (_requestIn, _requestHid, _requestOut) = (new double[inputs], new double[hidden], new double[outputs]);
+        (_stimulated, _rowOfInput, _hiddenLearned) = (new int[inputs], new int[inputs], new bool[hidden]);
     }
 
     public int Inputs => _nIn;
@@ -117,12 +127,14 @@ public sealed partial class EqSpikeNetwork
         bool flip = learn && _p.RandomBetaSign && _signs.NextDouble() < 0.5;
         _signedBeta = flip ? -_p.Beta : _p.Beta;
         _signedRate = (flip ? -_p.LearningRate : _p.LearningRate) * _sparse.Scale;
+        BeginSample();
         SampleSpikes = 0;
         _sampleStart = Math.Ceiling(_scheduler.Now) + 1;
         int total = _p.FreeSteps + (learn ? _p.NudgeSteps : 0);
         _scheduler.Schedule(_sampleStart, _tick, intPayload: 0);
         if (learn && _p.NudgeSteps > 0) _scheduler.Schedule(_sampleStart + _p.FreeSteps, _phase, priority: -1);
         _scheduler.RunUntil(_sampleStart + total - 1);
+        EndSample();
         _scheduler.ClearPending();
         return _prediction;
     }
@@ -145,12 +157,14 @@ public sealed partial class EqSpikeNetwork
         TickStarted?.Invoke(step, _nudging);
         if (_nudging)
             for (int o = 0; o < _nOut; o++) _layers[2].Add(o, -_signedBeta * (Rate(o) - _target[o]));
-        _layers[0].Step(step, _inputCurrent, _spiked[0]);
-        _layers[1].Step(step, _hiddenIn, _spiked[1]);
-        _layers[2].Step(step, _outputIn, _spiked[2]);
+        _firedCount[0] = _layers[0].Step(step, _inputCurrent, _spiked[0], _fired[0]);
+        _firedCount[1] = _layers[1].Step(step, _hiddenIn, _spiked[1], _fired[1]);
+        _firedCount[2] = _layers[2].Step(step, _outputIn, _spiked[2], _fired[2]);
+        // The bias neuron fires at f_max: every T_refract.
+        _firedCount[BiasPopulation] = step % EqSpikeParameters.StepsPerRefract == 0 ? 1 : 0;
         Array.Clear(_hiddenIn);
         Array.Clear(_outputIn);
-        for (int l = 0; l < 3; l++) _estimators[l].Step(_spiked[l]);
+        for (int l = 0; l < 3; l++) _estimators[l].Step(_spiked[l], _fired[l].AsSpan(0, _firedCount[l]));
         int slot = step % _p.RateWindow;
         for (int o = 0; o < _nOut; o++)
         {
@@ -167,16 +181,14 @@ public sealed partial class EqSpikeNetwork
 
     private void ScheduleSpikes(double time, int step)
     {
-        int offset = 0;
-        for (int l = 0; l < 3; l++)
+        if (_volleys)
         {
-            var s = _spiked[l];
-            for (int i = 0; i < s.Length; i++)
-                if (s[i]) _scheduler.Schedule(time, _spike, target: offset + i, intPayload: step, priority: 1);
-            offset += s.Length;
+            ScheduleVolleys(time, step);
+            return;
         }
-        // The bias neuron fires at f_max: every T_refract.
-        if (step % EqSpikeParameters.StepsPerRefract == 0) _scheduler.Schedule(time, _spike, target: _bias, intPayload: step, priority: 1);
+        for (int l = 0; l <= BiasPopulation; l++)
+            for (int j = 0; j < _firedCount[l]; j++)
+                _scheduler.Schedule(time, _spike, target: _populationStart[l] + _fired[l][j], intPayload: step, priority: 1);
     }
 
     private int Predict()
@@ -192,25 +204,8 @@ public sealed partial class EqSpikeNetwork
         int n = ev.Target;
         SampleSpikes++;
         OnSpike?.Invoke(n, ev.IntPayload);
-        double[] w0 = Weights[0], w1 = Weights[1];
-        int s0 = _nIn + 1, s1 = _nHid + 1;
-        if (n < _nIn)
-            for (int h = 0; h < _nHid; h++) _hiddenIn[h] += w0[h * s0 + n];
-        else if (n < _nIn + _nHid)
-        {
-            int h = n - _nIn;
-            for (int o = 0; o < _nOut; o++) _outputIn[o] += w1[o * s1 + h];
-        }
-        else if (n < _bias)
-        {
-            int o = n - _nIn - _nHid;
-            for (int h = 0; h < _nHid; h++) _hiddenIn[h] += w1[o * s1 + h];
-        }
-        else
-        {
-            for (int h = 0; h < _nHid; h++) _hiddenIn[h] += w0[h * s0 + _nIn];
-            for (int o = 0; o < _nOut; o++) _outputIn[o] += w1[o * s1 + _nHid];
-        }
+        int population = Population(n), local = n - _populationStart[population];
+        DeliverFrom(population, new ReadOnlySpan<int>(in local));
     }
 
     /// <summary>EqSpike rule, Alg. 2: on a spike of neuron n, W_nm += η_lr·ρ̄_m for every synapse (n, m) [S L1076].</summary>

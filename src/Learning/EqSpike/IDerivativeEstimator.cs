@@ -14,6 +14,15 @@ public interface IDerivativeEstimator
     /// <summary>Advances one step with this step's spikes.</summary>
     void Step(ReadOnlySpan<bool> spikes);
 
+    /// <summary>The same step, given also the spiking neurons' ids in ascending order (the layer lists them).</summary>
+    void Step(ReadOnlySpan<bool> spikes, ReadOnlySpan<int> fired) => Step(spikes);
+
     /// <summary>Present estimate for neuron i (block output ≈ (τ/γ_LI)·ρ̇, or the tail sum in V_th units).</summary>
     double Value(int i);
+
+    /// <summary>values[i] = scale × Value(i) for every neuron (the requests of a whole row of synapses).</summary>
+    void ScaledValues(double scale, Span<double> values)
+    {
+        for (int i = 0; i < Size; i++) values[i] = scale * Value(i);
+    }
 }

@@ -38,5 +38,8 @@ public sealed class NumericSynapseWriter : ISynapseWriter
         Writes++;
     }
 
+    /// <summary>Counts writes the network applied to the weight arrays directly (its volley path).</summary>
+    internal void CountWrites(long writes) => Writes += writes;
+
     public void ResetCounters() => Writes = 0;
 }

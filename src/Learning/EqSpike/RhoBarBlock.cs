@@ -1,3 +1,7 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace CircuitNeuro.Learning.EqSpike;
 
 /// <summary>
@@ -9,9 +13,11 @@ namespace CircuitNeuro.Learning.EqSpike;
 public sealed class RhoBarBlock : IDerivativeEstimator
 {
     private readonly double[] _v;
-    private readonly double[] _history;   // [neuron * (tau + 1) + slot]: V over the last τ + 1 steps
-    private readonly double[] _diffs;     // [neuron * nFilt + slot]: d over the last N_filt steps
+    private readonly double[] _spike;     // this step's spikes as 0/1, for the vector loop
+    private readonly double[] _history;   // [slot * size + neuron]: V over the last τ + 1 steps (one contiguous row per step)
+    private readonly double[] _diffs;     // [slot * size + neuron]: d over the last N_filt steps
     private readonly double[] _filterSum;
+    private readonly bool[] _live;        // per vector of neurons: one of them spiked since the reset (else its state is all +0)
     private readonly int _tau, _nFilt;
     private readonly double _keep;
     private int _step;
@@ -25,9 +31,11 @@ public sealed class RhoBarBlock : IDerivativeEstimator
         _nFilt = filterLength;
         _keep = 1 - leak;
         _v = new double[size];
+        _spike = new double[size];
         _history = new double[size * (tauSteps + 1)];
         _diffs = new double[size * filterLength];
         _filterSum = new double[size];
+        _live = new bool[size / Vector<double>.Count];
     }
 
     public int Size => _v.Length;
@@ -41,24 +49,70 @@ public sealed class RhoBarBlock : IDerivativeEstimator
         Array.Clear(_history);
         Array.Clear(_diffs);
         Array.Clear(_filterSum);
+        Array.Clear(_live);
         _step = 0;
     }
 
     public void Step(ReadOnlySpan<bool> spikes)
     {
-        int h = _tau + 1, slot = _step % h, delayed = (_step + 1) % h, f = _step % _nFilt;
-        for (int i = 0; i < _v.Length; i++)
+        for (int i = 0; i < _spike.Length; i++) _spike[i] = Unsafe.BitCast<bool, byte>(spikes[i]);
+        Advance();
+    }
+
+    public void Step(ReadOnlySpan<bool> spikes, ReadOnlySpan<int> fired)
+    {
+        Array.Clear(_spike);
+        foreach (int i in fired) _spike[i] = 1;
+        Advance();
+    }
+
+    private void Advance()
+    {
+        int n = _v.Length, h = _tau + 1, width = Vector<double>.Count;
+        // Element-wise IEEE operations in the scalar order (no FMA): the vector loop is bit-identical to a scalar one.
+        ref double v = ref MemoryMarshal.GetArrayDataReference(_v);
+        ref double spike = ref MemoryMarshal.GetArrayDataReference(_spike);
+        ref double now = ref _history[_step % h * n];
+        ref double delayed = ref _history[(_step + 1) % h * n];   // V(t − τ); 0 before the sample started
+        ref double old = ref _diffs[_step % _nFilt * n];
+        ref double sum = ref MemoryMarshal.GetArrayDataReference(_filterSum);
+        var keep = new Vector<double>(_keep);
+        int i0 = 0;
+        for (; i0 <= n - width; i0 += width)
         {
-            double v = _keep * _v[i] + (spikes[i] ? 1 : 0);
-            _v[i] = v;
-            _history[i * h + slot] = v;
-            double d = v - _history[i * h + delayed];   // V(t) − V(t − τ); 0 before the sample started
-            ref double old = ref _diffs[i * _nFilt + f];
-            _filterSum[i] += d - old;
-            old = d;
+            nuint k = (nuint)i0;
+            var s = Vector.LoadUnsafe(ref spike, k);
+            // A quiet vector (no spike since the reset) stays at +0 everywhere: V = (1 − γ)·0 + 0, d = 0 − 0.
+            ref bool live = ref _live[i0 / width];
+            if (!live && !(live = s != Vector<double>.Zero)) continue;
+            var vi = keep * Vector.LoadUnsafe(ref v, k) + s;
+            vi.StoreUnsafe(ref v, k);
+            var d = vi - Vector.LoadUnsafe(ref delayed, k);
+            vi.StoreUnsafe(ref now, k);
+            (Vector.LoadUnsafe(ref sum, k) + (d - Vector.LoadUnsafe(ref old, k))).StoreUnsafe(ref sum, k);
+            d.StoreUnsafe(ref old, k);
+        }
+        for (int i = i0; i < n; i++)
+        {
+            double vi = _keep * Unsafe.Add(ref v, i) + Unsafe.Add(ref spike, i);
+            Unsafe.Add(ref v, i) = vi;
+            double d = vi - Unsafe.Add(ref delayed, i);
+            Unsafe.Add(ref now, i) = vi;
+            Unsafe.Add(ref sum, i) += d - Unsafe.Add(ref old, i);
+            Unsafe.Add(ref old, i) = d;
         }
         _step++;
     }
 
     public double Value(int i) => _filterSum[i] / _nFilt;
+
+    public void ScaledValues(double scale, Span<double> values)
+    {
+        var sum = _filterSum.AsSpan();
+        var (k, nf) = (new Vector<double>(scale), new Vector<double>((double)_nFilt));
+        int i0 = 0;
+        for (; i0 <= sum.Length - Vector<double>.Count; i0 += Vector<double>.Count)
+            (k * (new Vector<double>(sum[i0..]) / nf)).CopyTo(values[i0..]);
+        for (int i = i0; i < sum.Length; i++) values[i] = scale * (sum[i] / _nFilt);
+    }
 }
