@@ -105,13 +105,14 @@ public sealed class EqSpikeParameterConfig
     public bool? RandomBetaSign { get; set; }
     public double? NudgeGate { get; set; }
     public double? MembraneFloor { get; set; }
+    public bool? HoldReferenceAtNudge { get; set; }
 
     internal void FillFrom(EqSpikeParameters d)
     {
         LeakLif ??= d.LeakLif; LeakIntegrator ??= d.LeakIntegrator; Threshold ??= d.Threshold; Tau ??= d.Tau;
         LearningRate ??= d.LearningRate; FilterLength ??= d.FilterLength; Beta ??= d.Beta; FreeTime ??= d.FreeTime;
         NudgeTime ??= d.NudgeTime; RateWindow ??= d.RateWindow; RandomBetaSign ??= d.RandomBetaSign; NudgeGate ??= d.NudgeGate;
-        MembraneFloor ??= d.MembraneFloor;
+        MembraneFloor ??= d.MembraneFloor; HoldReferenceAtNudge ??= d.HoldReferenceAtNudge;
     }
 
     internal EqSpikeParameters ToParameters()
@@ -123,7 +124,7 @@ public sealed class EqSpikeParameterConfig
             Tau = Tau ?? d.Tau, LearningRate = LearningRate ?? d.LearningRate, FilterLength = FilterLength ?? d.FilterLength,
             Beta = Beta ?? d.Beta, FreeTime = FreeTime ?? d.FreeTime, NudgeTime = NudgeTime ?? d.NudgeTime,
             RateWindow = RateWindow ?? d.RateWindow, RandomBetaSign = RandomBetaSign ?? d.RandomBetaSign, NudgeGate = NudgeGate ?? d.NudgeGate,
-            MembraneFloor = MembraneFloor ?? d.MembraneFloor,
+            MembraneFloor = MembraneFloor ?? d.MembraneFloor, HoldReferenceAtNudge = HoldReferenceAtNudge ?? d.HoldReferenceAtNudge,
         };
     }
 }

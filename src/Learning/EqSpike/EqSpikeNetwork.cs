@@ -146,6 +146,7 @@ public sealed partial class EqSpikeNetwork
         _nudgeSkipped = error / EqSpikeParameters.MaxRate < _p.NudgeGate;
         _nudging = !_nudgeSkipped;
         if (_nudgeSkipped) _scheduler.Stop();
+        else if (_p.HoldReferenceAtNudge) foreach (var e in _estimators) (e as RhoBarBlock)?.HoldReference();
     }
 
     /// <summary>Output rate over the last window, spikes per step (the error's estimate, "100 dt" [S L1357]).</summary>

@@ -32,6 +32,13 @@ public sealed record EqSpikeParameters
     /// driven below threshold stores an unbounded negative charge and can stay silent through the whole nudge (README).
     /// </summary>
     public double MembraneFloor { get; init; } = double.NegativeInfinity;
+    /// <summary>
+    /// Not in Alg. 2 (default off, seed-literal): at the nudge start the ρ̄ blocks' delay lines are loaded with the present
+    /// V_LI and their filters cleared, so during the first τ of the nudge they output V(t) − V(T_free) instead of
+    /// V(t) − V(t − τ), i.e. only "le changement de dynamique apporté par la phase d'apprentissage" [S L1391], whatever
+    /// the free phase was still doing at T_free − τ (a sample-and-hold of V_LI at the phase switch) [D].
+    /// </summary>
+    public bool HoldReferenceAtNudge { get; init; }
     /// <summary>Flip the signs of β and η_lr jointly with probability ½ per sample [S L1337].</summary>
     public bool RandomBetaSign { get; init; } = true;
     /// <summary>

@@ -53,6 +53,18 @@ public sealed class RhoBarBlock : IDerivativeEstimator
         _step = 0;
     }
 
+    /// <summary>
+    /// Makes the present V_LI the delayed value for the next τ steps and empties the filter: the block then reports the
+    /// change since now (<see cref="EqSpikeParameters.HoldReferenceAtNudge"/>).
+    /// </summary>
+    public void HoldReference()
+    {
+        int h = _tau + 1;
+        for (int i = 0; i < _v.Length; i++) Array.Fill(_history, _v[i], i * h, h);
+        Array.Clear(_diffs);
+        Array.Clear(_filterSum);
+    }
+
     public void Step(ReadOnlySpan<bool> spikes)
     {
         for (int i = 0; i < _spike.Length; i++) _spike[i] = Unsafe.BitCast<bool, byte>(spikes[i]);
