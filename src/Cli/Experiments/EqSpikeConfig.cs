@@ -106,6 +106,8 @@ public sealed class EqSpikeParameterConfig
     public double? NudgeGate { get; set; }
     public double? MembraneFloor { get; set; }
     public bool? HoldReferenceAtNudge { get; set; }
+    /// <summary>per_step (default) | per_fmax: units of the rates in the output nudge.</summary>
+    public string? NudgeRateUnits { get; set; }
 
     internal void FillFrom(EqSpikeParameters d)
     {
@@ -113,6 +115,7 @@ public sealed class EqSpikeParameterConfig
         LearningRate ??= d.LearningRate; FilterLength ??= d.FilterLength; Beta ??= d.Beta; FreeTime ??= d.FreeTime;
         NudgeTime ??= d.NudgeTime; RateWindow ??= d.RateWindow; RandomBetaSign ??= d.RandomBetaSign; NudgeGate ??= d.NudgeGate;
         MembraneFloor ??= d.MembraneFloor; HoldReferenceAtNudge ??= d.HoldReferenceAtNudge;
+        NudgeRateUnits ??= d.NudgeRateUnits == Learning.EqSpike.NudgeRateUnits.PerFmax ? "per_fmax" : "per_step";
     }
 
     internal EqSpikeParameters ToParameters()
@@ -125,6 +128,13 @@ public sealed class EqSpikeParameterConfig
             Beta = Beta ?? d.Beta, FreeTime = FreeTime ?? d.FreeTime, NudgeTime = NudgeTime ?? d.NudgeTime,
             RateWindow = RateWindow ?? d.RateWindow, RandomBetaSign = RandomBetaSign ?? d.RandomBetaSign, NudgeGate = NudgeGate ?? d.NudgeGate,
             MembraneFloor = MembraneFloor ?? d.MembraneFloor, HoldReferenceAtNudge = HoldReferenceAtNudge ?? d.HoldReferenceAtNudge,
+            NudgeRateUnits = NudgeRateUnits switch
+            {
+                null => d.NudgeRateUnits,
+                "per_step" => Learning.EqSpike.NudgeRateUnits.PerStep,
+                "per_fmax" => Learning.EqSpike.NudgeRateUnits.PerFmax,
+                _ => throw new ExperimentConfigException($"parameters.nudge_rate_units must be per_step or per_fmax (got '{NudgeRateUnits}')"),
+            },
         };
     }
 }

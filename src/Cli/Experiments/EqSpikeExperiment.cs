@@ -44,7 +44,7 @@ public static class EqSpikeExperiment
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
 
-    private const string CsvHeader = "epoch,train_accuracy,test_accuracy,nudged_samples,writes,energy_j,energy_per_write_j,spikes_per_sample,seconds,tail_energy_j";
+    private const string CsvHeader = "epoch,train_accuracy,test_accuracy,nudged_samples,writes,energy_j,energy_per_write_j,spikes_per_sample,seconds,tail_energy_j,silent_outputs";
 
     public static string ConfigJson(EqSpikeConfig cfg) => JsonSerializer.Serialize(cfg, JsonOptions);
 
@@ -90,7 +90,7 @@ public static class EqSpikeExperiment
         {
             var r = trainer.TrainEpoch(train, test, cancel);
             reports.Add(r);
-            rows.Add(string.Join(',', new object[] { r.Epoch, r.TrainAccuracy, r.TestAccuracy, r.NudgedSamples, r.Writes, r.Energy, r.EnergyPerWrite, r.SpikesPerSample, r.Seconds, r.TailEnergy }
+            rows.Add(string.Join(',', new object[] { r.Epoch, r.TrainAccuracy, r.TestAccuracy, r.NudgedSamples, r.Writes, r.Energy, r.EnergyPerWrite, r.SpikesPerSample, r.Seconds, r.TailEnergy, r.SilentOutputs }
                 .Select(v => Convert.ToString(v, CultureInfo.InvariantCulture))));
             File.WriteAllLines(csvPath, rows.Prepend(CsvHeader));
             string tmp = checkpointPath + ".tmp";

@@ -24,7 +24,7 @@ public sealed partial class EqSpikeNetwork
     private readonly IDerivativeEstimator[] _estimators;
     private readonly bool[][] _spiked;
     private readonly double[] _inputCurrent, _hiddenIn, _outputIn, _target;
-    private readonly int[] _outputWindow, _outputCounts, _spikeCounter;
+    private readonly int[] _outputWindow, _outputCounts, _spikeCounter, _freeOutputSpikes;
     private readonly ISynapseWriter _writer;
     private readonly RandomStream _signs, _sparseDraws;
     private readonly SparseProgramming _sparse;
@@ -46,7 +46,7 @@ public sealed partial class EqSpikeNetwork
         _estimators = [estimator(inputs), estimator(hidden), estimator(outputs)];
         _spiked = [new bool[inputs], new bool[hidden], new bool[outputs]];
         (_inputCurrent, _hiddenIn, _outputIn, _target) = (new double[inputs], new double[hidden], new double[outputs], new double[outputs]);
-        (_outputWindow, _outputCounts) = (new int[_p.RateWindow * outputs], new int[outputs]);
+        (_outputWindow, _outputCounts, _freeOutputSpikes) = (new int[_p.RateWindow * outputs], new int[outputs], new int[outputs]);
         _spikeCounter = new int[_bias + 1];
         // Xavier: 𝒩(0, 1/fan-in) [S L1446]; bias weights start at 0.
         var init = random.Get("eqspike/init");
@@ -119,6 +119,7 @@ public sealed partial class EqSpikeNetwork
         Array.Clear(_outputIn);
         Array.Clear(_outputWindow);
         Array.Clear(_outputCounts);
+        Array.Clear(_freeOutputSpikes);
         Array.Clear(_spikeCounter);
         for (int i = 0; i < _nIn; i++) _inputCurrent[i] = Math.Clamp(pixels[i], 0, 1) * EqSpikeParameters.MaxRate;
         for (int o = 0; o < _nOut; o++) _target[o] = o == label ? EqSpikeParameters.MaxRate : 0;
@@ -152,12 +153,15 @@ public sealed partial class EqSpikeNetwork
     /// <summary>Output rate over the last window, spikes per step (the error's estimate, "100 dt" [S L1357]).</summary>
     public double Rate(int o) => _outputCounts[o] / (double)_p.RateWindow;
 
+    /// <summary>Spikes of output o during the free phase of the last sample (a dead output never fires).</summary>
+    public int FreeOutputSpikes(int o) => _freeOutputSpikes[o];
+
     private void OnTick(in SimEvent ev)
     {
         int step = ev.IntPayload;
         TickStarted?.Invoke(step, _nudging);
         if (_nudging)
-            for (int o = 0; o < _nOut; o++) _layers[2].Add(o, -_signedBeta * (Rate(o) - _target[o]));
+            for (int o = 0; o < _nOut; o++) _layers[2].Add(o, -_signedBeta * _p.NudgeError(Rate(o), _target[o]));
         _firedCount[0] = _layers[0].Step(step, _inputCurrent, _spiked[0], _fired[0]);
         _firedCount[1] = _layers[1].Step(step, _hiddenIn, _spiked[1], _fired[1]);
         _firedCount[2] = _layers[2].Step(step, _outputIn, _spiked[2], _fired[2]);
@@ -170,6 +174,7 @@ public sealed partial class EqSpikeNetwork
         for (int o = 0; o < _nOut; o++)
         {
             int now = _spiked[2][o] ? 1 : 0;
+            if (step < _p.FreeSteps) _freeOutputSpikes[o] += now;
             _outputCounts[o] += now - _outputWindow[slot * _nOut + o];
             _outputWindow[slot * _nOut + o] = now;
         }

@@ -39,6 +39,13 @@ public sealed record EqSpikeParameters
     /// the free phase was still doing at T_free − τ (a sample-and-hold of V_LI at the phase switch) [D].
     /// </summary>
     public bool HoldReferenceAtNudge { get; init; }
+    /// <summary>
+    /// Units of the rates in the nudge u_o −= β(ρ_o − ρ̂_o) (Alg. 2 [S L1304], "la dérivée de l'erreur (ρ̂_k − ρ_k)"
+    /// [S L1357]; notes §2.5, §8): <see cref="EqSpike.NudgeRateUnits.PerStep"/> (default) uses spikes per step (f_max = 0.5),
+    /// <see cref="EqSpike.NudgeRateUnits.PerFmax"/> rates over f_max = spikes per T_refract, the seed's time unit [S L1062]
+    /// (ρ/f_max ∈ [0, 1], a nudge 2× stronger; the same as β × 2 in per-step units).
+    /// </summary>
+    public NudgeRateUnits NudgeRateUnits { get; init; } = NudgeRateUnits.PerStep;
     /// <summary>Flip the signs of β and η_lr jointly with probability ½ per sample [S L1337].</summary>
     public bool RandomBetaSign { get; init; } = true;
     /// <summary>
@@ -48,6 +55,10 @@ public sealed record EqSpikeParameters
     public double NudgeGate { get; init; }
 
     public int TauSteps => ToSteps(Tau);
+
+    /// <summary>The error ρ_o − ρ̂_o (rates in spikes per step) in the units of <see cref="NudgeRateUnits"/>; the nudge is −β × this.</summary>
+    public double NudgeError(double rate, double target) =>
+        NudgeRateUnits == NudgeRateUnits.PerFmax ? (rate - target) / MaxRate : rate - target;
     public int FreeSteps => ToSteps(FreeTime);
     public int NudgeSteps => ToSteps(NudgeTime);
 
@@ -74,3 +85,6 @@ public sealed record EqSpikeParameters
         if (!ok) throw new ArgumentException($"{name} must be {what} (got {value})");
     }
 }
+
+/// <summary>Units of the rates in the output nudge (see <see cref="EqSpikeParameters.NudgeRateUnits"/>).</summary>
+public enum NudgeRateUnits { PerStep, PerFmax }

@@ -15,7 +15,8 @@ public sealed record EqSpikeEpochReport(
     double Energy,
     double SpikesPerSample,
     double Seconds,
-    double TailEnergy = 0)
+    double TailEnergy = 0,
+    int SilentOutputs = 0)
 {
     public double EnergyPerWrite => Writes > 0 ? Energy / Writes : 0;
     /// <summary>Programming plus tail energy per programming event (A-EqSpike).</summary>
@@ -42,12 +43,19 @@ public sealed class EqSpikeTrainer : ICheckpointable
     public EqSpikeNetwork Network { get; }
     public int EpochsDone { get; private set; }
 
-    public double Accuracy(Dataset data)
+    public double Accuracy(Dataset data) => Evaluate(data).Accuracy;
+
+    /// <summary>Accuracy and the number of outputs that fire on none of the samples in their free phase (dead outputs).</summary>
+    public (double Accuracy, int SilentOutputs) Evaluate(Dataset data)
     {
         int correct = 0;
+        var fired = new bool[Network.Outputs];
         for (int i = 0; i < data.Count; i++)
+        {
             if (Network.Infer(data.Features[i]) == data.Labels[i]) correct++;
-        return correct / (double)data.Count;
+            for (int o = 0; o < fired.Length; o++) fired[o] |= Network.FreeOutputSpikes(o) > 0;
+        }
+        return (correct / (double)data.Count, fired.Count(f => !f));
     }
 
     public EqSpikeEpochReport TrainEpoch(Dataset train, Dataset test, CancellationToken cancel = default)
@@ -72,10 +80,10 @@ public sealed class EqSpikeTrainer : ICheckpointable
         }
         long writes = Network.Writer.Writes;
         double energy = Network.Writer.Energy;
-        double testAccuracy = Accuracy(test);
+        var (testAccuracy, silent) = Evaluate(test);
         EpochsDone++;
         return new EqSpikeEpochReport(EpochsDone, correct / (double)train.Count, testAccuracy, nudged, writes, energy,
-            spikes / (double)train.Count, clock.Elapsed.TotalSeconds, Network.TailEnergy - tailsBefore);
+            spikes / (double)train.Count, clock.Elapsed.TotalSeconds, Network.TailEnergy - tailsBefore, silent);
     }
 
     public void SaveState(BinaryWriter writer)
