@@ -23,8 +23,8 @@ public class VolleyIdentityTests
         {
             "probabilistic" => digits with { Hidden = 30, Sparse = new SparseProgramming(SparseMode.Probabilistic, 0.3) },
             "every-nth" => digits with { Hidden = 33, Sparse = new SparseProgramming(SparseMode.EveryNth, N: 3) },
-            // 0.6 of f_max: a gate that skips part of the samples within the first epoch.
-            "gate" => digits with { Parameters = digits.Parameters with { NudgeGate = 0.6 }, Sparse = new SparseProgramming(SparseMode.Probabilistic, 0.5) },
+            // 0.6 of f_max: a gate that skips part of the samples within the first epoch (per-step nudge units; the other cases per f_max).
+            "gate" => digits with { Parameters = digits.Parameters with { NudgeGate = 0.6, NudgeRateUnits = NudgeRateUnits.PerStep }, Sparse = new SparseProgramming(SparseMode.Probabilistic, 0.5) },
             "floor-spread" => digits with { Hidden = 31, NeuronSpread = 0.2, Parameters = digits.Parameters with { MembraneFloor = -2 } },
             _ => digits,
         };
