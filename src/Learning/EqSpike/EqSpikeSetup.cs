@@ -86,11 +86,14 @@ public sealed record EqSpikeSetup
         Sparse = new SparseProgramming(SparseMode.Probabilistic, 1.0 / 15),
     };
 
-    /// <summary>Seed 002 Table 4.1 (A-EqSpike synch on Digits): γ_amp = 1e-4 V_th, γ_len = 20 T_refract, η_lr = 1 (notes §4.5 reading).</summary>
+    /// <summary>
+    /// Seed 002 Table 4.1 (A-EqSpike synch on Digits): γ_amp = 1e-4 V_th, γ_len = 20 T_refract, η_lr = 1 (notes §4.5 reading);
+    /// nudge rates over f_max, chosen on a validation split as for <see cref="EqSpikeDigits"/>.
+    /// </summary>
     public static EqSpikeSetup AEqSpikeDigits { get; } = new()
     {
         Variant = EqSpikeVariant.AEqSpike,
-        Parameters = new EqSpikeParameters { LearningRate = 1, FreeTime = 100, NudgeTime = 62.5 },
+        Parameters = new EqSpikeParameters { LearningRate = 1, FreeTime = 100, NudgeTime = 62.5, NudgeRateUnits = NudgeRateUnits.PerFmax },
     };
 
     /// <summary>
