@@ -27,6 +27,17 @@ public sealed record Nonidealities
     public int Levels { get; init; }
     public LevelSpacing LevelSpacing { get; init; } = LevelSpacing.LinearInState;
 
+    /// <summary>
+    /// A write's deterministic <paramref name="change"/> with its cycle-to-cycle noise (seed 002 §3.7.2): × 𝒩(1, σ_rel²),
+    /// then + 𝒩(0, (σ_write·<paramref name="range"/>)²), drawn from <paramref name="stream"/> in that order.
+    /// </summary>
+    public double WithWriteNoise(double change, double range, RandomStream stream)
+    {
+        if (RelativeUpdateNoise > 0) change *= stream.Normal(1, RelativeUpdateNoise);
+        if (WriteNoise > 0) change += stream.Normal(0, WriteNoise * range);
+        return change;
+    }
+
     public StuckAt DrawStuck(RandomStream stream)
     {
         if (!(StuckLrsFraction >= 0) || !(StuckHrsFraction >= 0) || StuckLrsFraction + StuckHrsFraction > 1)

@@ -45,11 +45,7 @@ public sealed class VariableMemristor
         }
         var n = Nonidealities;
         double change = r.StateChange;
-        if (change != 0 || n.NoiseOnEveryPulse)
-        {
-            if (n.RelativeUpdateNoise > 0) change *= _writeStream.Normal(1, n.RelativeUpdateNoise);
-            if (n.WriteNoise > 0) change += _writeStream.Normal(0, n.WriteNoise * Device.Model.StateRange());
-        }
+        if (change != 0 || n.NoiseOnEveryPulse) change = n.WithWriteNoise(change, Device.Model.StateRange(), _writeStream);
         double x = before + change;
         if (n.Levels > 0) x = Device.Model.Quantize(x, n.Levels, n.LevelSpacing);
         Device.State = x;

@@ -79,11 +79,7 @@ public sealed class EpDeviceArray : ICheckpointable
         {
             int d = first + k;
             double change = _step![d] * (scale * gradient[k]);
-            if (change != 0)
-            {
-                if (_noise.RelativeUpdateNoise > 0) change *= _writes!.Normal(1, _noise.RelativeUpdateNoise);
-                if (_noise.WriteNoise > 0) change += _writes!.Normal(0, _noise.WriteNoise * (_upper![d] - _lower[d]));
-            }
+            if (change != 0) change = _noise.WithWriteNoise(change, _upper![d] - _lower[d], _writes!);
             double next = Math.Clamp(g[k] + change, _lower[d], _upper![d]);
             moved += Math.Abs(next - g[k]);
             g[k] = next;

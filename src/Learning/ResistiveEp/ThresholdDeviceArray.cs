@@ -73,13 +73,7 @@ public sealed class ThresholdDeviceArray : ICheckpointable
         ThresholdHold.Rate(volts, _slopeSet[k], _thresholdSet[k], _slopeReset[k], _thresholdReset[k], _gmax[k] - _gmin[k]);
 
     /// <summary>Cycle-to-cycle noise on one pulse's (or one write's) change <paramref name="change"/> of device k (0 stays 0: the pulse did not write).</summary>
-    public double Noisy(int k, double change)
-    {
-        if (change == 0) return 0;
-        if (Noise.RelativeUpdateNoise > 0) change *= _writes.Normal(1, Noise.RelativeUpdateNoise);
-        if (Noise.WriteNoise > 0) change += _writes.Normal(0, Noise.WriteNoise * (_gmax[k] - _gmin[k]));
-        return change;
-    }
+    public double Noisy(int k, double change) => change == 0 ? 0 : Noise.WithWriteNoise(change, _gmax[k] - _gmin[k], _writes);
 
     public void SaveState(BinaryWriter writer) => _writes.SaveState(writer);
     public void RestoreState(BinaryReader reader) => _writes.RestoreState(reader);
