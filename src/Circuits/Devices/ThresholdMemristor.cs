@@ -82,12 +82,11 @@ public sealed class ThresholdMemristor : IMemristorModel
     public double StateDerivative(double v, double x)
     {
         var p = Parameters;
-        double range = p.Gmax - p.Gmin;
-        double sign = p.Convention == NonLinearityConvention.AsPrinted ? 1 : -1;
+        double range = p.Gmax - p.Gmin, k = ThresholdHold.Exponent(p, v); // V⁺th > 0 > V⁻th: the branch is the sign of v
         if (v > p.ThresholdPositive)
-            return p.SlopePositive * (v - p.ThresholdPositive) * Math.Exp(sign * p.EtaPositive * (x - p.Gmin) / range);
+            return p.SlopePositive * (v - p.ThresholdPositive) * Math.Exp(k * (x - p.Gmin) / range);
         if (v < p.ThresholdNegative)
-            return p.SlopeNegative * (v - p.ThresholdNegative) * Math.Exp(sign * p.EtaNegative * (p.Gmax - x) / range);
+            return p.SlopeNegative * (v - p.ThresholdNegative) * Math.Exp(k * (p.Gmax - x) / range);
         return 0;
     }
 }

@@ -155,6 +155,13 @@ public sealed class EqSpikeDeviceConfig
     public double PulseWidth { get; set; } = 50e-9;
     public double SlopeSpread { get; set; }
     public bool SlopeSymmetric { get; set; }
+    /// <summary>An asymmetric device (the netlist's and pulse-study's keys): each overrides its polarity of slope, threshold (±) or eta.</summary>
+    public double? SlopePositive { get; set; }
+    public double? SlopeNegative { get; set; }
+    public double? ThresholdPositive { get; set; }
+    public double? ThresholdNegative { get; set; }
+    public double? EtaPositive { get; set; }
+    public double? EtaNegative { get; set; }
     public double ThresholdSpread { get; set; }
     public double WriteNoise { get; set; }
 
@@ -162,8 +169,9 @@ public sealed class EqSpikeDeviceConfig
     {
         Device = new ThresholdMemristorParameters
         {
-            Gmin = Gmin, Gmax = Gmax, SlopePositive = Slope, SlopeNegative = Slope,
-            ThresholdPositive = Threshold, ThresholdNegative = -Threshold, EtaPositive = Eta, EtaNegative = Eta,
+            Gmin = Gmin, Gmax = Gmax, SlopePositive = SlopePositive ?? Slope, SlopeNegative = SlopeNegative ?? Slope,
+            ThresholdPositive = ThresholdPositive ?? Threshold, ThresholdNegative = ThresholdNegative ?? -Threshold,
+            EtaPositive = EtaPositive ?? Eta, EtaNegative = EtaNegative ?? Eta,
             Convention = NonLinearityConventions.TryParse(Convention)
                 ?? throw new ExperimentConfigException($"device.convention '{Convention}' is not one of {NonLinearityConventions.Accepted}"),
         },

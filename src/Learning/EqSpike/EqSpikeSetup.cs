@@ -156,6 +156,7 @@ public sealed record EqSpikeSetup
         // desynch_proba: "le taux d'apprentissage est inversement proportionnel à p" [S L2289].
         double rate = Parameters.LearningRate / (Tail.Mode == AEqSpikeMode.DesynchProba ? Tail.ProgramProbability : 1);
         double slope = rate * (d.Gmax - d.Gmin) / (Memristor.PulseWidth * d.ThresholdPositive);
-        return Memristor with { Device = d with { SlopePositive = slope, SlopeNegative = slope } };
+        // An asymmetric device keeps its S⁻/S⁺ ratio.
+        return Memristor with { Device = d with { SlopePositive = slope, SlopeNegative = slope * (d.SlopeNegative / d.SlopePositive) } };
     }
 }

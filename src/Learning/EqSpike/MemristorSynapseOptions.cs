@@ -28,7 +28,14 @@ public sealed record MemristorSynapseOptions
 
     public void Validate()
     {
-        Device.Validate();
+        try
+        {
+            Device.Validate();
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ArgumentException($"device: {ex.Message}", ex);
+        }
         EqSpikeParameters.Check(PulseWidth > 0, "pulse_width", PulseWidth, "> 0");
         EqSpikeParameters.Check(SlopeSpread >= 0, "slope_spread", SlopeSpread, "≥ 0");
         EqSpikeParameters.Check(ThresholdSpread >= 0, "threshold_spread", ThresholdSpread, "≥ 0");
