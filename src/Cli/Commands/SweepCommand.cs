@@ -11,7 +11,7 @@ public static class SweepCommand
 {
     public static Command Create(CliConsole io)
     {
-        var file = new Argument<string>("experiment") { Description = "Experiment file: an inference experiment (as for run) or a pulse study (kind: pulse-study)." };
+        var file = new Argument<string>("experiment") { Description = "Experiment file: an inference experiment (as for run), a pulse study (kind: pulse-study), an EqSpike/A-EqSpike training (kind: eqspike) or a VDSP training (kind: vdsp)." };
         var set = new Option<string[]>("--set")
         {
             Description = "Grid axis: a dotted snake_case key of the experiment file and its values, e.g. crossbar.line_resistance=1,2.5,5 " +
@@ -30,7 +30,8 @@ public static class SweepCommand
         var metric = new Option<string[]>("--metric", "-m")
         {
             Description = "Metric(s) of summary.json to report and plot (default: accuracy, mean_energy_per_read for inference; " +
-                          "final_conductance_mean, final_conductance_std, energy_per_pulse_mean for pulse-study).",
+                          "final_conductance_mean, final_conductance_std, energy_per_pulse_mean for pulse-study; accuracy, writes, energy_per_write " +
+                          "for eqspike; test_accuracy, updates_per_train_image, energy_per_update_j for vdsp).",
             HelpName = "NAME",
             Arity = ArgumentArity.ZeroOrMore,
         };
