@@ -68,7 +68,7 @@ public sealed partial class EqSpikeNetwork
         _populationStart = [0, inputs, inputs + hidden, _bias];
         _fired = [new int[inputs], new int[hidden], new int[outputs], new int[1]];
         _programmed = new int[Math.Max(inputs, Math.Max(hidden, outputs))];
-        (_requestIn, _requestHid, _requestOut) = (new double[inputs], new double[hidden], new double[outputs]);
+        (_requestIn, _requestHid, _requestOut) = (new double[inputs + 1], new double[hidden + 1], new double[outputs]);
         (_stimulated, _rowOfInput, _hiddenLearned) = (new int[inputs], new int[inputs], new bool[hidden]);
     }
 
