@@ -25,14 +25,15 @@ public sealed partial class EqSpikeNetwork
     private void AccumulateTailEnergy()
     {
         if (StepSeconds <= 0 || !_nudging || !_learning || _writer is not MemristiveSynapseWriter w || _estimators[0] is not TailAccumulator) return;
-        if (_desynch is null) AccumulateSynchTailEnergy(w);
-        else AccumulateDesynchTailEnergy(w);
+        if (_desynch is null && _volleys) AccumulateSynchTailEnergy(w);
+        else AccumulatePerDeviceTailEnergy(w, _desynch is null);
     }
 
     /// <summary>
-    /// Synch: Σ TailStepEnergy over the devices in the order h, (inputs, bias, outputs of h), then the outputs' bias, with
-    /// the squares a², b² of the neurons' tail voltages computed once per step; a device whose two tails are 0 adds +0 to a
-    /// non-negative sum, so it is skipped. The sum is the same scalar running sum (bit-identical to the per-device form).
+    /// Synch on the volley path: Σ TailStepEnergy over the devices in the order h (inputs, bias, outputs of h), then the
+    /// outputs' bias, with the squares a², b² of the neurons' tail voltages computed once per step; a device whose two tails
+    /// are 0 adds +0 to a non-negative sum, so it is skipped. The same scalar running sum as
+    /// <see cref="AccumulatePerDeviceTailEnergy"/> (the reference path's), bit-identical to it (VolleyIdentityTests).
     /// </summary>
     private void AccumulateSynchTailEnergy(MemristiveSynapseWriter w)
     {
@@ -73,7 +74,8 @@ public sealed partial class EqSpikeNetwork
         TailEnergy += e;
     }
 
-    private void AccumulateDesynchTailEnergy(MemristiveSynapseWriter w)
+    /// <summary>The reference form: <see cref="TailStepEnergy"/> per device (both conventions).</summary>
+    private void AccumulatePerDeviceTailEnergy(MemristiveSynapseWriter w, bool synch)
     {
         double vth = w.Options.Device.ThresholdPositive, e = 0;
         int s0 = _nIn + 1, s1 = _nHid + 1;
@@ -81,14 +83,14 @@ public sealed partial class EqSpikeNetwork
         {
             double a = Line(_estimators[1].Value(h));
             for (int i = 0; i <= _nIn; i++)
-                e += TailStepEnergy(w.Conductance(0, h * s0 + i), a, i < _nIn ? Line(_estimators[0].Value(i)) : 0, synch: false, StepSeconds);
+                e += TailStepEnergy(w.Conductance(0, h * s0 + i), a, i < _nIn ? Line(_estimators[0].Value(i)) : 0, synch, StepSeconds);
             for (int o = 0; o < _nOut; o++)
-                e += TailStepEnergy(w.Conductance(1, o * s1 + h), a, Line(_estimators[2].Value(o)), synch: false, StepSeconds);
+                e += TailStepEnergy(w.Conductance(1, o * s1 + h), a, Line(_estimators[2].Value(o)), synch, StepSeconds);
         }
         for (int o = 0; o < _nOut; o++)
-            e += TailStepEnergy(w.Conductance(1, o * s1 + _nHid), Line(_estimators[2].Value(o)), 0, synch: false, StepSeconds);
+            e += TailStepEnergy(w.Conductance(1, o * s1 + _nHid), Line(_estimators[2].Value(o)), 0, synch, StepSeconds);
         TailEnergy += e;
 
-        double Line(double tail) => vth * Math.Clamp(tail, -1, 1);
+        double Line(double tail) => vth * (synch ? tail : Math.Clamp(tail, -1, 1));
     }
 }
