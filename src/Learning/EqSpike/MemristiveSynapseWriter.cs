@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CircuitNeuro.Circuits.Devices;
 using CircuitNeuro.EventKernel.Checkpointing;
 using CircuitNeuro.EventKernel.Random;
@@ -144,6 +145,7 @@ public sealed class MemristiveSynapseWriter : ISynapseWriter, ICheckpointable
     }
 
     /// <summary>Both halves through Eq. 3.2 (closed form, with the ohmic energy v²·∫G dt of each), then the C2C noise; returns the energy.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private double Program(in Pulse p, in DrawnDevice d, ref double g, double va, double vb)
     {
         double g2 = g;
@@ -153,6 +155,7 @@ public sealed class MemristiveSynapseWriter : ISynapseWriter, ICheckpointable
         return energy;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double Hold(in Pulse p, in DrawnDevice d, ref double g, double volts)
     {
         double rate = ThresholdHold.Rate(volts, d.SlopePositive, d.ThresholdPositive, d.SlopeNegative, d.ThresholdNegative, p.Range);
