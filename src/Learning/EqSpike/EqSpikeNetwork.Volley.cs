@@ -11,9 +11,11 @@ namespace CircuitNeuro.Learning.EqSpike;
 /// VolleyIdentityTests): within a population the deliveries read weights its own learning does not write (input n's
 /// column n, hidden h's column h of W1, output o's row o of W1 are each written by that neuron alone), and each synapse is
 /// written at most once per population, so "deliver all, then learn all" per population equals the per-spike interleaving;
-/// a sum over a population's spikes keeps the ascending id order. Used for ideal (numeric) synapses without per-spike
-/// probes; the memristive writer, the desynchronised A-EqSpike and the OnSpike/AfterWrite/TickStarted probes take the Spike
-/// events (a TickStarted probe may read Weights, which hold the stimulated inputs' rows only at the sample's end).
+/// a sum over a population's spikes keeps the ascending id order. Ideal synapses keep W0's stimulated columns input-major
+/// during a sample; device synapses (memristive, A-EqSpike synch) get one <see cref="ISynapseWriter.WriteRun"/> per spike
+/// in the per-spike order, so the devices, the write-noise draws and the energy sum follow it exactly. The desynchronised
+/// A-EqSpike and the OnSpike/AfterWrite/TickStarted probes take the Spike events (a TickStarted probe may read Weights,
+/// which with ideal synapses hold the stimulated inputs' rows only at the sample's end).
 /// </summary>
 public sealed partial class EqSpikeNetwork
 {
