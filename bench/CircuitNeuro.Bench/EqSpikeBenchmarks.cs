@@ -55,7 +55,7 @@ public class EqSpikeBenchmarks
         return _net.Train(_data.Features[k], _data.Labels[k]);
     }
 
-    private static string FindMnist()
+    internal static string FindMnist()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
@@ -63,5 +63,60 @@ public class EqSpikeBenchmarks
             if (Directory.Exists(candidate)) return candidate;
         }
         throw new DirectoryNotFoundException($"no {MnistDataset.DefaultFolder} above {AppContext.BaseDirectory}: run scripts/fetch-mnist.sh");
+    }
+}
+
+/// <summary>
+/// Device synapses (threshold memristors, Eq. 3.2 closed form): one operation = one training sample on the volley path
+/// (one <c>ISynapseWriter.WriteRun</c> per spike) or on the reference path (one Spike event and one <c>Write</c> per synapse),
+/// bit-identical results. Cases: memristive EqSpike on Digits (Table 3.1 preset, sparse p = 1/15, 64-32-10), A-EqSpike
+/// synch on Digits (Table 4.1, 64-32-10) and on MNIST (Table 4.4, 784-300-10, nudge gate off: ≈ 17 M device writes per
+/// sample). Digits: the first 200 images of the repository's set; MNIST: the first 50 training images (data/mnist).
+/// Run: dotnet run -c Release --project bench/CircuitNeuro.Bench -- --filter '*EqSpikeDevice*' --job short
+/// </summary>
+public class EqSpikeDeviceBenchmarks
+{
+    private EqSpikeNetwork _net = null!;
+    private Dataset _data = null!;
+    private int _next;
+
+    [Params("memristive-digits", "aeqspike-digits", "aeqspike-mnist")]
+    public string Case { get; set; } = "";
+
+    [Params(false, true)]
+    public bool PerSpikeEvents { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        bool mnist = Case == "aeqspike-mnist";
+        _data = mnist ? MnistDataset.Load(EqSpikeBenchmarks.FindMnist(), "train", 50) : Digits();
+        var aeq = EqSpikeSetup.AEqSpikeMnist;
+        var setup = Case switch
+        {
+            "memristive-digits" => EqSpikeSetup.MemristiveDigits,
+            "aeqspike-digits" => EqSpikeSetup.AEqSpikeDigits,
+            _ => aeq with { Parameters = aeq.Parameters with { NudgeGate = 0 } },
+        };
+        _net = setup.Build(_data.Features[0].Length, 10, new RandomStreams(1));
+        _net.PerSpikeEvents = PerSpikeEvents;
+        for (int i = 0; i < (mnist ? 1 : 20); i++) TrainSample();
+    }
+
+    [Benchmark]
+    public int TrainSample()
+    {
+        int k = _next++ % _data.Count;
+        return _net.Train(_data.Features[k], _data.Labels[k]);
+    }
+
+    private static Dataset Digits()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            string candidate = Path.Combine(dir.FullName, "data", "digits.csv.gz");
+            if (File.Exists(candidate)) return DigitsDataset.Load(candidate).SplitEvery(5).Train.Slice(0, 200);
+        }
+        throw new FileNotFoundException($"no data/digits.csv.gz above {AppContext.BaseDirectory}");
     }
 }

@@ -1,3 +1,5 @@
+using CircuitNeuro.Cli.Experiments;
+using CircuitNeuro.Learning.EqSpike;
 using CircuitNeuro.Cli.Tests.Support;
 
 namespace CircuitNeuro.Cli.Tests;
@@ -45,5 +47,24 @@ public class EqSpikeCommandTests
         var k = CliRun.Invoke("eqspike", "train", Config(dir, "bogus_key: 1\n"), "--out", dir.File("o"));
         Assert.Equal(2, k.ExitCode);
         Assert.Contains("bogus_key", k.Err);
+    }
+
+    [Fact]
+    public void Defaults_PickTable44ForAEqSpikeSynchOnMnist()
+    {
+        var mnist = EqSpikeConfigFile.Parse("kind: eqspike\nvariant: a-eqspike\ndataset: mnist\n", null);
+        // Table 4.4 (notes 002 §4.5): 784-300-10, γ_amp 1e-6 V_th, γ_len 50 T_refract, T_free 100, T_nudge 300, η_lr 1.
+        Assert.Equal(300, mnist.Hidden);
+        Assert.Equal((1e-6, 50.0), (mnist.Tail.Amplitude, mnist.Tail.Length));
+        Assert.Equal((100.0, 300.0, 1.0, 0.01), (mnist.Parameters.FreeTime, mnist.Parameters.NudgeTime, mnist.Parameters.LearningRate, mnist.Parameters.NudgeGate));
+        Assert.Equal(EqSpikeSetup.AEqSpikeMnist.Tail.LengthSteps, mnist.Setup().Tail.LengthSteps);
+        var own = EqSpikeConfigFile.Parse("kind: eqspike\nvariant: a-eqspike\ndataset: mnist\nhidden: 50\ntail:\n  length: 10\n", null);
+        Assert.Equal((50, 10.0, 1e-6), (own.Hidden, own.Tail.Length, own.Tail.Amplitude));
+        var digits = EqSpikeConfigFile.Parse("kind: eqspike\nvariant: a-eqspike\n", null);
+        Assert.Equal((32, 20.0, 1e-4, 62.5), (digits.Hidden, digits.Tail.Length, digits.Tail.Amplitude, digits.Parameters.NudgeTime));
+        var desynch = EqSpikeConfigFile.Parse("kind: eqspike\nvariant: a-eqspike\ndataset: mnist\ntail:\n  mode: desynch\n", null);
+        Assert.Equal((100, 20.0, 0.1), (desynch.Hidden, desynch.Tail.Length, desynch.Tail.Amplitude));
+        foreach (string variant in new[] { "eqspike", "memristive" })
+            Assert.Equal(100, EqSpikeConfigFile.Parse($"kind: eqspike\nvariant: {variant}\ndataset: mnist\n", null).Hidden);
     }
 }

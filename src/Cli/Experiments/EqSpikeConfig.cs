@@ -6,8 +6,8 @@ namespace CircuitNeuro.Cli.Experiments;
 
 /// <summary>
 /// An `eqspike train` file (YAML, snake_case, unknown keys rejected). Unset hyperparameters take the variant's seed-002
-/// defaults (Table 2.1, Table 3.1 with p = 1/15, Table 4.1); <see cref="Resolve"/> fills them in, so the file written to
-/// config.json lists every value that ran (and every key a sweep can --set).
+/// defaults (Table 2.1, Table 3.1 with p = 1/15, Table 4.1, Table 4.4 for a-eqspike synch on MNIST); <see cref="Resolve"/>
+/// fills them in, so the file written to config.json lists every value that ran (and every key a sweep can --set).
 /// </summary>
 public sealed class EqSpikeConfig
 {
@@ -53,10 +53,12 @@ public sealed class EqSpikeConfig
         if (TestEvery < 2) throw new ExperimentConfigException($"test_every must be ≥ 2 (got {TestEvery})");
         if (TrainCount < 0 || TestCount < 0) throw new ExperimentConfigException("train_count and test_count must be ≥ 0");
         var defaults = Defaults(VariantValue, Dataset, Tail.ModeValue);
-        Hidden ??= Dataset == "mnist" ? 100 : 32;
+        // A Digits preset on MNIST: 784-100-10 (Table 2.3); an MNIST preset brings its own size.
+        Hidden ??= Dataset == "mnist" && defaults.Hidden == EqSpikeSetup.EqSpikeDigits.Hidden ? EqSpikeSetup.EqSpikeMnist.Hidden : defaults.Hidden;
         Parameters.FillFrom(defaults.Parameters);
         Sparse.FillFrom(defaults.Sparse);
         Tail.Amplitude ??= defaults.Tail.Amplitude;
+        Tail.Length ??= defaults.Tail.Length;
         try
         {
             Setup().Validate();
@@ -72,6 +74,7 @@ public sealed class EqSpikeConfig
     public static EqSpikeSetup Defaults(EqSpikeVariant variant, string dataset, AEqSpikeMode mode = AEqSpikeMode.Synch) => variant switch
     {
         EqSpikeVariant.Memristive => EqSpikeSetup.MemristiveDigits,
+        EqSpikeVariant.AEqSpike when mode == AEqSpikeMode.Synch && dataset == "mnist" => EqSpikeSetup.AEqSpikeMnist,
         EqSpikeVariant.AEqSpike when mode == AEqSpikeMode.Synch => EqSpikeSetup.AEqSpikeDigits,
         EqSpikeVariant.AEqSpike => EqSpikeSetup.AEqSpikeDesynchDigits(mode),
         _ when dataset == "digits" => EqSpikeSetup.EqSpikeDigits,
@@ -204,12 +207,13 @@ public sealed class EqSpikeSparseConfig
 }
 
 /// <summary>
-/// A-EqSpike tail: length (T_refract), amplitude (V_th; default 1e-4 synch, 0.1 desynchronised), shape square | saw | pwl
+/// A-EqSpike tail: length (T_refract; default 20, 50 synch on MNIST), amplitude (V_th; default 1e-4 synch, 1e-6 synch on
+/// MNIST, 0.1 desynchronised), shape square | saw | pwl
 /// (with times/values knots), mode synch | desynch | desynch_collision | desynch_proba and their probabilities.
 /// </summary>
 public sealed class EqSpikeTailConfig
 {
-    public double Length { get; set; } = 20;
+    public double? Length { get; set; }
     public double? Amplitude { get; set; }
     public string Shape { get; set; } = "square";
     public List<double> Times { get; set; } = [];
@@ -231,7 +235,7 @@ public sealed class EqSpikeTailConfig
 
     internal TailPulse ToTail() => new()
     {
-        Length = Length,
+        Length = Length ?? new TailPulse().Length,
         Amplitude = Amplitude ?? new TailPulse().Amplitude,
         Mode = ModeValue,
         CollisionProbability = CollisionProbability,

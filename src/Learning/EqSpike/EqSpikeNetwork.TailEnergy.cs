@@ -19,10 +19,64 @@ public sealed partial class EqSpikeNetwork
     public static double TailStepEnergy(double conductance, double a, double b, bool synch, double seconds) =>
         conductance * seconds * (synch ? 0.5 * (a * a + b * b) : (a + b) * (a + b));
 
+    private double[] _tailLine = [];   // per neuron (global id): its tail voltage this step (synch: its square)
+    private int[] _tailInputs = [];    // inputs with a non-zero tail this step
+
     private void AccumulateTailEnergy()
     {
         if (StepSeconds <= 0 || !_nudging || !_learning || _writer is not MemristiveSynapseWriter w || _estimators[0] is not TailAccumulator) return;
-        bool synch = _desynch is null;
+        if (_desynch is null && _volleys) AccumulateSynchTailEnergy(w);
+        else AccumulatePerDeviceTailEnergy(w, _desynch is null);
+    }
+
+    /// <summary>
+    /// Synch on the volley path: Σ TailStepEnergy over the devices in the order h (inputs, bias, outputs of h), then the
+    /// outputs' bias, with the squares a², b² of the neurons' tail voltages computed once per step; a device whose two tails
+    /// are 0 adds +0 to a non-negative sum, so it is skipped. The same scalar running sum as
+    /// <see cref="AccumulatePerDeviceTailEnergy"/> (the reference path's), bit-identical to it (VolleyIdentityTests).
+    /// </summary>
+    private void AccumulateSynchTailEnergy(MemristiveSynapseWriter w)
+    {
+        double vth = w.Options.Device.ThresholdPositive, seconds = StepSeconds, e = 0;
+        int s0 = _nIn + 1, s1 = _nHid + 1, inputs = 0;
+        if (_tailLine.Length == 0) (_tailLine, _tailInputs) = (new double[_bias + 1], new int[_nIn + 1]);
+        var line = _tailLine;
+        for (int n = 0; n < _bias; n++)
+        {
+            double v = vth * _estimators[Population(n)].Value(n - _populationStart[Population(n)]);
+            line[n] = v * v;
+            if (n < _nIn && line[n] != 0) _tailInputs[inputs++] = n;
+        }
+        line[_bias] = 0;   // the bias's tail: 0 (its own column, i = _nIn)
+        ReadOnlySpan<double> g0 = w.Conductances(0), g1 = w.Conductances(1);
+        for (int h = 0; h < _nHid; h++)
+        {
+            double aa = line[_nIn + h];
+            var row = g0.Slice(h * s0, s0);
+            if (aa == 0)
+                foreach (int i in _tailInputs.AsSpan(0, inputs)) e += row[i] * seconds * (0.5 * (aa + line[i]));
+            else
+            {
+                for (int i = 0; i < _nIn; i++) e += row[i] * seconds * (0.5 * (aa + line[i]));
+                e += row[_nIn] * seconds * (0.5 * (aa + 0.0));
+            }
+            for (int o = 0; o < _nOut; o++)
+            {
+                double bb = line[_nIn + _nHid + o];
+                if (aa != 0 || bb != 0) e += g1[o * s1 + h] * seconds * (0.5 * (aa + bb));
+            }
+        }
+        for (int o = 0; o < _nOut; o++)
+        {
+            double aa = line[_nIn + _nHid + o];
+            if (aa != 0) e += g1[o * s1 + _nHid] * seconds * (0.5 * (aa + 0.0));
+        }
+        TailEnergy += e;
+    }
+
+    /// <summary>The reference form: <see cref="TailStepEnergy"/> per device (both conventions).</summary>
+    private void AccumulatePerDeviceTailEnergy(MemristiveSynapseWriter w, bool synch)
+    {
         double vth = w.Options.Device.ThresholdPositive, e = 0;
         int s0 = _nIn + 1, s1 = _nHid + 1;
         for (int h = 0; h < _nHid; h++)

@@ -11,9 +11,11 @@ namespace CircuitNeuro.Learning.EqSpike;
 /// VolleyIdentityTests): within a population the deliveries read weights its own learning does not write (input n's
 /// column n, hidden h's column h of W1, output o's row o of W1 are each written by that neuron alone), and each synapse is
 /// written at most once per population, so "deliver all, then learn all" per population equals the per-spike interleaving;
-/// a sum over a population's spikes keeps the ascending id order. Used for ideal (numeric) synapses without per-spike
-/// probes; the memristive writer, the desynchronised A-EqSpike and the OnSpike/AfterWrite/TickStarted probes take the Spike
-/// events (a TickStarted probe may read Weights, which hold the stimulated inputs' rows only at the sample's end).
+/// a sum over a population's spikes keeps the ascending id order. Ideal synapses keep W0's stimulated columns input-major
+/// during a sample; device synapses (memristive, A-EqSpike synch) get one <see cref="ISynapseWriter.WriteRun"/> per spike
+/// in the per-spike order, so the devices, the write-noise draws and the energy sum follow it exactly. The desynchronised
+/// A-EqSpike and the OnSpike/AfterWrite/TickStarted probes take the Spike events (a TickStarted probe may read Weights,
+/// which with ideal synapses hold the stimulated inputs' rows only at the sample's end).
 /// </summary>
 public sealed partial class EqSpikeNetwork
 {
@@ -29,6 +31,7 @@ public sealed partial class EqSpikeNetwork
     private readonly int[] _rowOfInput;        // input → its row in _w0ByInput (−1: no current, never spikes)
     private readonly bool[] _hiddenLearned;    // hidden neurons whose rule wrote their W0 row this sample
     private bool _volleys;                     // this sample runs on the volley path
+    private bool _inputMajor;                  // ... and holds W0's stimulated columns input-major (ideal synapses)
 
     /// <summary>Forces one Spike event per spike (the reference path) where the Volley path would apply.</summary>
     public bool PerSpikeEvents { get; set; }
@@ -36,8 +39,7 @@ public sealed partial class EqSpikeNetwork
     /// <summary>Whether the last (or present) sample ran on the volley path.</summary>
     public bool LastSampleOnVolleys => _volleys;
 
-    private bool UsesVolleys => !PerSpikeEvents && _writer is NumericSynapseWriter && _desynch is null && AfterWrite is null && OnSpike is null
-        && TickStarted is null;
+    private bool UsesVolleys => !PerSpikeEvents && _desynch is null && AfterWrite is null && OnSpike is null && TickStarted is null;
 
     private int Population(int neuron) => neuron < _nIn ? 0 : neuron < _nIn + _nHid ? 1 : neuron < _bias ? 2 : BiasPopulation;
 
@@ -61,7 +63,7 @@ public sealed partial class EqSpikeNetwork
         int s0 = _nIn + 1, s1 = _nHid + 1;
         switch (population)
         {
-            case 0 when _volleys:
+            case 0 when _inputMajor:
                 SumRows(_hiddenIn, _w0ByInput!, ids, _rowOfInput);
                 break;
             case 0:
@@ -95,7 +97,8 @@ public sealed partial class EqSpikeNetwork
     private void BeginSample()
     {
         _volleys = UsesVolleys;
-        if (!_volleys) return;
+        _inputMajor = _volleys && _writer is NumericSynapseWriter;
+        if (!_inputMajor) return;
         int count = 0;
         for (int i = 0; i < _nIn; i++)
         {
@@ -114,7 +117,7 @@ public sealed partial class EqSpikeNetwork
 
     private void EndSample()
     {
-        if (!_volleys) return;
+        if (!_inputMajor) return;
         double[] t = _w0ByInput!, w0 = Weights[0];
         int s0 = _nIn + 1;
         bool positiveZero = !double.IsNegative(_signedRate);   // the unstimulated inputs' request η_lr·(+0) is +0
@@ -154,6 +157,11 @@ public sealed partial class EqSpikeNetwork
             ids = _programmed.AsSpan(0, kept);
         }
         if (ids.IsEmpty) return;
+        if (!_inputMajor)
+        {
+            LearnRuns(l, ids);
+            return;
+        }
         double[] w0 = Weights[0], w1 = Weights[1];
         int s0 = _nIn + 1, s1 = _nHid + 1;
         double lr = _signedRate;
@@ -161,13 +169,13 @@ public sealed partial class EqSpikeNetwork
         switch (l)
         {
             case 0:
-                _estimators[1].ScaledValues(lr, _requestHid);
+                _estimators[1].ScaledValues(lr, _requestHid.AsSpan(0, _nHid));
                 foreach (int n in ids) AddInPlace(_w0ByInput.AsSpan(_rowOfInput[n] * _nHid, _nHid), _requestHid);
                 writes = (long)ids.Length * _nHid;
                 break;
             case 1:
-                _estimators[0].ScaledValues(lr, _requestIn);
-                _estimators[2].ScaledValues(lr, _requestOut);
+                _estimators[0].ScaledValues(lr, _requestIn.AsSpan(0, _nIn));
+                _estimators[2].ScaledValues(lr, _requestOut.AsSpan(0, _nOut));
                 for (int r = 0; r < _stimulatedCount; r++)
                 {
                     var row = _w0ByInput.AsSpan(r * _nHid, _nHid);
@@ -183,7 +191,7 @@ public sealed partial class EqSpikeNetwork
                 writes = (long)ids.Length * (_nIn + 1 + _nOut);
                 break;
             case 2:
-                _estimators[1].ScaledValues(lr, _requestHid);
+                _estimators[1].ScaledValues(lr, _requestHid.AsSpan(0, _nHid));
                 foreach (int o in ids)
                 {
                     AddInPlace(w1.AsSpan(o * s1, _nHid), _requestHid);
@@ -193,14 +201,49 @@ public sealed partial class EqSpikeNetwork
                 break;
             default:
                 // Eq. 2.14: the bias learns f_max·ρ̇ — once per bias spike, i.e. at f_max.
-                _estimators[1].ScaledValues(lr, _requestHid);
-                _estimators[2].ScaledValues(lr, _requestOut);
+                _estimators[1].ScaledValues(lr, _requestHid.AsSpan(0, _nHid));
+                _estimators[2].ScaledValues(lr, _requestOut.AsSpan(0, _nOut));
                 for (int h = 0; h < _nHid; h++) w0[h * s0 + _nIn] += _requestHid[h];
                 for (int o = 0; o < _nOut; o++) w1[o * s1 + _nHid] += _requestOut[o];
                 writes = _nHid + _nOut;
                 break;
         }
         ((NumericSynapseWriter)_writer).CountWrites(writes);
+    }
+
+    /// <summary>
+    /// Alg. 2 for a whole volley through the writer (device synapses): each spike's synapses as runs of
+    /// <see cref="ISynapseWriter.WriteRun"/> in the per-spike order (<see cref="Learn"/>), the requests of the step computed
+    /// once. The request arrays end with a +0: the bias's ρ̄ (constant rate).
+    /// </summary>
+    private void LearnRuns(int population, ReadOnlySpan<int> ids)
+    {
+        int s0 = _nIn + 1, s1 = _nHid + 1;
+        double lr = _signedRate;
+        if (population != 0 && population != 2) _estimators[2].ScaledValues(lr, _requestOut.AsSpan(0, _nOut));
+        if (population != 1) _estimators[1].ScaledValues(lr, _requestHid.AsSpan(0, _nHid));
+        else _estimators[0].ScaledValues(lr, _requestIn.AsSpan(0, _nIn));
+        ReadOnlySpan<double> toHidden = _requestHid.AsSpan(0, _nHid), toOutput = _requestOut.AsSpan(0, _nOut);
+        switch (population)
+        {
+            case 0:
+                foreach (int n in ids) _writer.WriteRun(0, n, s0, toHidden);
+                break;
+            case 1:
+                foreach (int h in ids)
+                {
+                    _writer.WriteRun(0, h * s0, 1, _requestIn);   // the inputs, then the bias (+0)
+                    _writer.WriteRun(1, h, s1, toOutput);
+                }
+                break;
+            case 2:
+                foreach (int o in ids) _writer.WriteRun(1, o * s1, 1, _requestHid);   // the hidden, then the bias (+0)
+                break;
+            default:
+                _writer.WriteRun(0, _nIn, s0, toHidden);
+                _writer.WriteRun(1, _nHid, s1, toOutput);
+                break;
+        }
     }
 
     /// <summary>

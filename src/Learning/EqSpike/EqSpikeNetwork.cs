@@ -7,9 +7,9 @@ namespace CircuitNeuro.Learning.EqSpike;
 /// The one-hidden-layer bidirectional spiking network of EqSpike (seed 002 §2.4, Alg. 2 [S L1286–1327]) driven by the
 /// event kernel: a Tick event per dt advances every neuron (nudging the outputs in the nudge phase), each spike is a
 /// Spike event (delivery to the next step's input, then the learning rule: every synapse of the spiking neuron gets
-/// η_lr × the partner's derivative estimate), and the free → nudge switch is a Phase event. With ideal synapses and no
-/// per-spike probe a step's spikes travel as one Volley event per population instead (EqSpikeNetwork.Volley.cs), with
-/// the same operations in the same order. Inputs are LIF neurons fed
+/// η_lr × the partner's derivative estimate), and the free → nudge switch is a Phase event. Without a per-spike probe or
+/// the desynchronised A-EqSpike a step's spikes travel as one Volley event per population instead
+/// (EqSpikeNetwork.Volley.cs), with the same operations in the same order. Inputs are LIF neurons fed
 /// the pixel as a constant current in [0, f_max] [S L1349]; input→hidden synapses are unidirectional, hidden↔output
 /// symmetric [S L1535]; a bias neuron fires at f_max into every hidden and output neuron [S L1420].
 /// Intra-step order (not in the seed, notes §2.4): nudge, integrate last step's spikes, threshold, ρ̄ blocks, spikes.
@@ -68,7 +68,7 @@ public sealed partial class EqSpikeNetwork
         _populationStart = [0, inputs, inputs + hidden, _bias];
         _fired = [new int[inputs], new int[hidden], new int[outputs], new int[1]];
         _programmed = new int[Math.Max(inputs, Math.Max(hidden, outputs))];
-        (_requestIn, _requestHid, _requestOut) = (new double[inputs], new double[hidden], new double[outputs]);
+        (_requestIn, _requestHid, _requestOut) = (new double[inputs + 1], new double[hidden + 1], new double[outputs]);
         (_stimulated, _rowOfInput, _hiddenLearned) = (new int[inputs], new int[inputs], new bool[hidden]);
     }
 

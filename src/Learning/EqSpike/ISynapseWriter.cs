@@ -12,6 +12,15 @@ public interface ISynapseWriter
     /// <summary>Applies one update request (the ΔW a nominal, ideal synapse would get) to synapse k of a layer.</summary>
     void Write(int layer, int k, double request);
 
+    /// <summary>
+    /// requests[j] to synapse start + j·stride of a layer, j ascending: the writes of one spike (a row or a column of the
+    /// layer), the same as that many <see cref="Write"/> calls in that order.
+    /// </summary>
+    void WriteRun(int layer, int start, int stride, ReadOnlySpan<double> requests)
+    {
+        for (int j = 0; j < requests.Length; j++) Write(layer, start + j * stride, requests[j]);
+    }
+
     /// <summary>Number of writes (programming events) so far.</summary>
     long Writes { get; }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CircuitNeuro.Circuits.Devices;
 using CircuitNeuro.EventKernel.Checkpointing;
 using CircuitNeuro.EventKernel.Random;
@@ -18,7 +19,12 @@ public sealed class MemristiveSynapseWriter : ISynapseWriter, ICheckpointable
     private readonly RandomStream _noise;
     private readonly RandomStream _d2d;
     private IReadOnlyList<double[]> _weights = [];
-    private double[][] _g = [], _sp = [], _sn = [], _vtp = [], _vtn = [];
+    private double[][] _g = [];
+    private DrawnDevice[][] _dev = [];   // per synapse: its drawn slopes and thresholds, side by side (one cache line per write)
+    private bool _identical;             // every device drew the same bits (no D2D spread): a run reads device 0 only
+
+    /// <summary>The D2D draws of one device (Eq. 3.14 thresholds, §3.7.4 slopes).</summary>
+    private readonly record struct DrawnDevice(double SlopePositive, double SlopeNegative, double ThresholdPositive, double ThresholdNegative);
 
     public MemristiveSynapseWriter(MemristorSynapseOptions options, RandomStream deviceDraws, RandomStream writeNoise)
     {
@@ -38,23 +44,31 @@ public sealed class MemristiveSynapseWriter : ISynapseWriter, ICheckpointable
         _weights = weights;
         var p = _o.Device;
         int n = weights.Count;
-        (_g, _sp, _sn, _vtp, _vtn) = (new double[n][], new double[n][], new double[n][], new double[n][], new double[n][]);
+        (_g, _dev) = (new double[n][], new DrawnDevice[n][]);
         for (int l = 0; l < n; l++)
         {
             int size = weights[l].Length;
-            (_g[l], _sp[l], _sn[l], _vtp[l], _vtn[l]) = (new double[size], new double[size], new double[size], new double[size], new double[size]);
+            (_g[l], _dev[l]) = (new double[size], new DrawnDevice[size]);
             for (int k = 0; k < size; k++)
             {
                 double fp = Factor(_o.SlopeSpread), fn = _o.SlopeSymmetric ? fp : Factor(_o.SlopeSpread);
-                _sp[l][k] = p.SlopePositive * fp;
-                _sn[l][k] = p.SlopeNegative * fn;
-                _vtp[l][k] = p.ThresholdPositive * (1 + _d2d.Normal(0, _o.ThresholdSpread));
-                _vtn[l][k] = p.ThresholdNegative * (1 + _d2d.Normal(0, _o.ThresholdSpread));
+                double sp = p.SlopePositive * fp, sn = p.SlopeNegative * fn;
+                double vtp = p.ThresholdPositive * (1 + _d2d.Normal(0, _o.ThresholdSpread));
+                double vtn = p.ThresholdNegative * (1 + _d2d.Normal(0, _o.ThresholdSpread));
+                _dev[l][k] = new DrawnDevice(sp, sn, vtp, vtn);
                 _g[l][k] = ToConductance(weights[l][k]);
                 weights[l][k] = ToWeight(_g[l][k]);
             }
         }
+        var first = _dev[0].Length > 0 ? _dev[0][0] : default;
+        _identical = _dev.All(layer => layer.All(d => SameBits(d, first)));
     }
+
+    private static bool SameBits(DrawnDevice a, DrawnDevice b) =>
+        BitConverter.DoubleToInt64Bits(a.SlopePositive) == BitConverter.DoubleToInt64Bits(b.SlopePositive)
+        && BitConverter.DoubleToInt64Bits(a.SlopeNegative) == BitConverter.DoubleToInt64Bits(b.SlopeNegative)
+        && BitConverter.DoubleToInt64Bits(a.ThresholdPositive) == BitConverter.DoubleToInt64Bits(b.ThresholdPositive)
+        && BitConverter.DoubleToInt64Bits(a.ThresholdNegative) == BitConverter.DoubleToInt64Bits(b.ThresholdNegative);
 
     private double Factor(double spread) => spread == 0 ? 1 : Math.Max(0, _d2d.Normal(1, spread));
 
@@ -63,6 +77,9 @@ public sealed class MemristiveSynapseWriter : ISynapseWriter, ICheckpointable
     public double ToConductance(double w) => _o.Device.Gmin + (_o.Device.Gmax - _o.Device.Gmin) * Math.Clamp(w + 0.5, 0, 1);
 
     public double Conductance(int layer, int k) => _g[layer][k];
+
+    /// <summary>Every device's conductance of a layer, in synapse order (read-only; the tail energy's sum).</summary>
+    internal ReadOnlySpan<double> Conductances(int layer) => _g[layer];
 
     /// <summary>Voltage of the partner's ρ̄ output for a requested ΔW (Eq. 3.8: φ_lr folds S·t_pulse/(Gmax − Gmin)).</summary>
     public double DriveVoltage(double request) => request / _o.SpeedPerVolt;
@@ -78,14 +95,32 @@ public sealed class MemristiveSynapseWriter : ISynapseWriter, ICheckpointable
     public MemristorDevice DeviceOf(int layer, int k) =>
         new(new ThresholdMemristor(_o.Device with
         {
-            SlopePositive = _sp[layer][k], SlopeNegative = _sn[layer][k],
-            ThresholdPositive = _vtp[layer][k], ThresholdNegative = _vtn[layer][k],
+            SlopePositive = _dev[layer][k].SlopePositive, SlopeNegative = _dev[layer][k].SlopeNegative,
+            ThresholdPositive = _dev[layer][k].ThresholdPositive, ThresholdNegative = _dev[layer][k].ThresholdNegative,
         }), _g[layer][k], $"L{layer}[{k}]");
 
-    public void Write(int layer, int k, double request)
+    public void Write(int layer, int k, double request) => WriteRun(layer, k, 1, new ReadOnlySpan<double>(in request));
+
+    /// <summary>
+    /// The writes of one spike: requests[j] to synapse start + j·stride, j ascending, exactly as that many <see cref="Write"/>
+    /// calls (the same device operations, write-noise draws and energy sum in the same order); the loop invariants
+    /// (speed, window, exponents) are read once.
+    /// </summary>
+    public void WriteRun(int layer, int start, int stride, ReadOnlySpan<double> requests)
     {
-        double v = DriveVoltage(request);
-        WritePulse(layer, k, _o.Device.ThresholdPositive + v, _o.Device.ThresholdNegative + v);
+        var pulse = new Pulse(_o);
+        double[] g = _g[layer], w = _weights[layer];
+        DrawnDevice[] dev = _dev[layer];
+        int deviceStride = _identical ? 0 : stride;
+        double energy = Energy;
+        for (int j = 0, k = start, d = _identical ? 0 : start; j < requests.Length; j++, k += stride, d += deviceStride)
+        {
+            double v = requests[j] / pulse.Speed;
+            energy += Program(pulse, dev[d], ref g[k], pulse.ThresholdPositive + v, pulse.ThresholdNegative + v);
+            w[k] = ToWeight(g[k]);
+        }
+        Energy = energy;
+        Writes += requests.Length;
     }
 
     /// <summary>
@@ -94,23 +129,37 @@ public sealed class MemristiveSynapseWriter : ISynapseWriter, ICheckpointable
     /// </summary>
     public void WritePulse(int layer, int k, double va, double vb)
     {
-        var p = _o.Device;
-        double t = _o.PulseWidth;
-        double g2 = _g[layer][k];
-        // Each half is Eq. 3.2 held at a constant voltage, in closed form with its ohmic energy v²·∫G dt.
-        Energy += Hold(layer, k, ref g2, va, t) + Hold(layer, k, ref g2, vb, t);
-        if (_o.WriteNoise > 0)
-            g2 = Math.Clamp(g2 + _o.WriteNoise * (p.Gmax - p.Gmin) * _noise.Normal(), p.Gmin, p.Gmax);
-        _g[layer][k] = g2;
-        _weights[layer][k] = ToWeight(g2);
+        Energy += Program(new Pulse(_o), _dev[layer][k], ref _g[layer][k], va, vb);
+        _weights[layer][k] = ToWeight(_g[layer][k]);
         Writes++;
     }
 
-    private double Hold(int layer, int k, ref double g, double volts, double duration)
+    /// <summary>The nominal pulse and window, read once per run of writes.</summary>
+    private readonly struct Pulse(MemristorSynapseOptions o)
     {
-        var p = _o.Device;
-        double rate = ThresholdHold.Rate(volts, _sp[layer][k], _vtp[layer][k], _sn[layer][k], _vtn[layer][k], p.Gmax - p.Gmin);
-        return ThresholdHold.Hold(ref g, p.Gmin, p.Gmax, volts, rate, ThresholdHold.Exponent(p, volts), duration);
+        public readonly double Speed = o.SpeedPerVolt, ThresholdPositive = o.Device.ThresholdPositive, ThresholdNegative = o.Device.ThresholdNegative;
+        public readonly double Width = o.PulseWidth, Gmin = o.Device.Gmin, Gmax = o.Device.Gmax, Range = o.Device.Gmax - o.Device.Gmin;
+        public readonly double ExponentSet = ThresholdHold.Exponent(o.Device, 1), ExponentReset = ThresholdHold.Exponent(o.Device, -1);
+        public readonly double NoiseSigma = o.WriteNoise * (o.Device.Gmax - o.Device.Gmin);
+        public readonly bool Noisy = o.WriteNoise > 0;
+    }
+
+    /// <summary>Both halves through Eq. 3.2 (closed form, with the ohmic energy v²·∫G dt of each), then the C2C noise; returns the energy.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double Program(in Pulse p, in DrawnDevice d, ref double g, double va, double vb)
+    {
+        double g2 = g;
+        double energy = Hold(p, d, ref g2, va) + Hold(p, d, ref g2, vb);
+        if (p.Noisy) g2 = Math.Clamp(g2 + p.NoiseSigma * _noise.Normal(), p.Gmin, p.Gmax);
+        g = g2;
+        return energy;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Hold(in Pulse p, in DrawnDevice d, ref double g, double volts)
+    {
+        double rate = ThresholdHold.Rate(volts, d.SlopePositive, d.ThresholdPositive, d.SlopeNegative, d.ThresholdNegative, p.Range);
+        return ThresholdHold.Hold(ref g, p.Gmin, p.Gmax, volts, rate, volts < 0 ? p.ExponentReset : p.ExponentSet, p.Width);
     }
 
     public void ResetCounters()

@@ -45,7 +45,10 @@ public sealed record TailShape(double[] Times, double[] Values)
 public sealed class TailAccumulator : IDerivativeEstimator
 {
     private readonly bool[] _recent;   // [neuron * len + slot]
+    private readonly int[] _young, _old;   // spikes of each neuron in the tail's first part (ages < _split) and in the rest
     private readonly double[] _weights;
+    private readonly double[]? _sumOfCounts;   // tail constant on each part (square): [young · (len − split + 1) + old]
+    private readonly int _split;
     private readonly double[] _value;
     private readonly int _len;
     private int _step;
@@ -57,8 +60,31 @@ public sealed class TailAccumulator : IDerivativeEstimator
         shape.Validate();
         _len = lengthSteps;
         _recent = new bool[size * lengthSteps];
+        (_young, _old) = (new int[size], new int[size]);
         _value = new double[size];
         _weights = Enumerable.Range(0, lengthSteps).Select(m => amplitude * shape.At((double)m / lengthSteps)).ToArray();
+        _split = 1;
+        while (_split < _len && SameBits(_weights[_split], _weights[0])) _split++;
+        int rest = _split;
+        while (rest < _len && SameBits(_weights[rest], _weights[^1])) rest++;
+        if (rest == _len) _sumOfCounts = SumsOfCounts();
+    }
+
+    private static bool SameBits(double a, double b) => BitConverter.DoubleToInt64Bits(a) == BitConverter.DoubleToInt64Bits(b);
+
+    /// <summary>The loop's sum for every (young, old) count: young additions of the first value, then old of the last.</summary>
+    private double[] SumsOfCounts()
+    {
+        int olds = _len - _split + 1;
+        var table = new double[(_split + 1) * olds];
+        for (int y = 0; y <= _split; y++)
+        {
+            double sum = 0;
+            for (int k = 0; k < y; k++) sum += _weights[0];
+            table[y * olds] = sum;
+            for (int o = 1; o < olds; o++) table[y * olds + o] = sum += _weights[^1];
+        }
+        return table;
     }
 
     public int Size => _value.Length;
@@ -66,23 +92,40 @@ public sealed class TailAccumulator : IDerivativeEstimator
     public void Reset()
     {
         Array.Clear(_recent);
+        Array.Clear(_young);
+        Array.Clear(_old);
         Array.Clear(_value);
         _step = 0;
     }
 
+    /// <summary>
+    /// value = Σ over the spikes of the last len steps, ascending age, of the tail at that age (from +0). A neuron without
+    /// such a spike has +0; with a tail constant on its first part and on the rest (square) the sum depends only on the two
+    /// spike counts: the same additions, tabulated.
+    /// </summary>
     public void Step(ReadOnlySpan<bool> spikes)
     {
-        int slot = _step % _len;
+        int slot = _step % _len, crossing = (slot - _split + _len) % _len, olds = _len - _split + 1;
         for (int i = 0; i < _value.Length; i++)
         {
             int b = i * _len;
+            // This step: the new spike has age 0, the one at age _split − 1 moves to the old part, the one at age len leaves.
+            int enter = spikes[i] ? 1 : 0, leave = _recent[b + slot] ? 1 : 0, moves = _split == _len ? leave : _recent[b + crossing] ? 1 : 0;
+            int young = _young[i] += enter - moves, old = _old[i] += moves - leave;
             _recent[b + slot] = spikes[i];
-            double sum = 0;
-            for (int age = 0; age < _len; age++)
-                if (_recent[b + (slot - age + _len) % _len]) sum += _weights[age];
-            _value[i] = sum;
+            if (young + old == 0) _value[i] = 0;
+            else if (_sumOfCounts is not null) _value[i] = _sumOfCounts[young * olds + old];
+            else _value[i] = Sum(b, slot);
         }
         _step++;
+    }
+
+    private double Sum(int b, int slot)
+    {
+        double sum = 0;
+        for (int age = 0; age < _len; age++)
+            if (_recent[b + (slot - age + _len) % _len]) sum += _weights[age];
+        return sum;
     }
 
     public double Value(int i) => _value[i];

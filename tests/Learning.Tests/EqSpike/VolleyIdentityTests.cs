@@ -1,3 +1,4 @@
+using CircuitNeuro.Circuits.Devices;
 using CircuitNeuro.EventKernel.Random;
 using CircuitNeuro.Learning.Data;
 using CircuitNeuro.Learning.EqSpike;
@@ -5,22 +6,68 @@ using CircuitNeuro.Learning.EqSpike;
 namespace CircuitNeuro.Learning.Tests.EqSpike;
 
 /// <summary>
-/// The volley path (one event per population and step, input→hidden weights input-major during a sample) must be
-/// bit-identical to the reference path of one Spike event per spike (deliver, then the rule, in id order): weights,
-/// predictions, gate decisions, spike and write counts after training on Digits samples with the random sign of β,
-/// sparse programming and the nudge gate. Hidden sizes that are not multiples of the vector width exercise the tails.
+/// The volley path (one event per population and step; ideal synapses: input→hidden weights input-major during a sample;
+/// device synapses: one <see cref="ISynapseWriter.WriteRun"/> per spike) must be bit-identical to the reference path of
+/// one Spike event per spike (deliver, then the rule, in id order, one Write per synapse): weights, predictions, gate
+/// decisions, spike and write counts after training on Digits samples with the random sign of β, sparse programming and
+/// the nudge gate; with memristors (memristive EqSpike, A-EqSpike synch) also every conductance, the programming energy
+/// and the tail energy, with C2C write noise, D2D slope/threshold spread, non-linearity η in both conventions and devices
+/// at their bounds. Hidden sizes that are not multiples of the vector width exercise the tails.
 /// </summary>
 public class VolleyIdentityTests
 {
     private static readonly Lazy<Dataset> Train = new(() => DigitsDataset.Load(RepositoryData.Digits).SplitEvery(5).Train);
 
-    public static TheoryData<string> Cases => ["dense", "probabilistic", "every-nth", "gate", "floor-spread", "negative-zero"];
+    public static TheoryData<string> Cases => ["dense", "probabilistic", "every-nth", "gate", "floor-spread", "negative-zero",
+        "memristive-noise", "memristive-spread-every-nth", "memristive-eta-printed", "memristive-eta-saturating", "memristive-bounds", "memristive-gate",
+        "aeqspike-noise-spread", "aeqspike-saw-probabilistic", "aeqspike-eta-every-nth"];
 
     private static EqSpikeSetup SetupOf(string name)
     {
         var digits = EqSpikeSetup.EqSpikeDigits;
+        var mem = EqSpikeSetup.MemristiveDigits;
+        var aeq = EqSpikeSetup.AEqSpikeDigits;
+        var device = mem.Memristor.Device;
         return name switch
         {
+            // MemristiveDigits: probabilistic sparse programming, p = 1/15.
+            "memristive-noise" => mem with { Memristor = mem.Memristor with { WriteNoise = 0.02 } },
+            "memristive-spread-every-nth" => mem with
+            {
+                Hidden = 30, Sparse = new SparseProgramming(SparseMode.EveryNth, N: 3),
+                Memristor = mem.Memristor with { SlopeSpread = 0.2, ThresholdSpread = 0.1, WriteNoise = 0.01 },
+            },
+            "memristive-eta-printed" => mem with
+            {
+                Hidden = 31, Sparse = SparseProgramming.Dense,
+                Memristor = mem.Memristor with { Device = device with { EtaPositive = 1, EtaNegative = 0.5, Convention = NonLinearityConvention.AsPrinted } },
+            },
+            "memristive-eta-saturating" => mem with
+            {
+                Memristor = mem.Memristor with
+                {
+                    Device = device with { EtaPositive = 1.5, EtaNegative = 1.5, Convention = NonLinearityConvention.Saturating },
+                    SlopeSpread = 0.1, SlopeSymmetric = true, WriteNoise = 0.005,
+                },
+            },
+            // A learning rate 100× the preset's: drives beyond 2 V_th write in both halves and push devices to Gmin/Gmax.
+            "memristive-bounds" => mem with { Parameters = mem.Parameters with { LearningRate = 2e-3 }, Sparse = new SparseProgramming(SparseMode.Probabilistic, 0.5) },
+            "memristive-gate" => mem with
+            {
+                Parameters = mem.Parameters with { NudgeGate = 0.6, NudgeRateUnits = NudgeRateUnits.PerStep },
+                Memristor = mem.Memristor with { WriteNoise = 0.01 },
+            },
+            "aeqspike-noise-spread" => aeq with { Hidden = 30, Memristor = aeq.Memristor with { WriteNoise = 0.01, ThresholdSpread = 0.02, SlopeSpread = 0.1 } },
+            "aeqspike-saw-probabilistic" => aeq with
+            {
+                Tail = aeq.Tail with { Shape = TailShape.Saw }, Sparse = new SparseProgramming(SparseMode.Probabilistic, 0.4),
+                Memristor = aeq.Memristor with { Device = device with { EtaPositive = 0.7, EtaNegative = 0.7, Convention = NonLinearityConvention.Saturating } },
+            },
+            "aeqspike-eta-every-nth" => aeq with
+            {
+                Hidden = 33, Sparse = new SparseProgramming(SparseMode.EveryNth, N: 2),
+                Memristor = aeq.Memristor with { Device = device with { EtaPositive = 2, EtaNegative = 1, Convention = NonLinearityConvention.AsPrinted }, WriteNoise = 0.003 },
+            },
             "probabilistic" => digits with { Hidden = 30, Sparse = new SparseProgramming(SparseMode.Probabilistic, 0.3) },
             "every-nth" => digits with { Hidden = 33, Sparse = new SparseProgramming(SparseMode.EveryNth, N: 3) },
             // 0.6 of f_max: a gate that skips part of the samples within the first epoch (per-step nudge units; the other cases per f_max).
@@ -42,8 +89,8 @@ public class VolleyIdentityTests
             foreach (var net in new[] { fast, reference })
                 for (int h = 0; h < net.Hidden; h++) net.Weights[0][h * 65] = net.Weights[0][h * 65 + 32] = -0.0;
         var data = Train.Value;
-        int skipped = 0;
-        for (int k = 0; k < 120; k++)
+        int skipped = 0, samples = setup.Variant == EqSpikeVariant.EqSpike ? 120 : 50;
+        for (int k = 0; k < samples; k++)
         {
             int i = (k * 37) % data.Count;
             int a = fast.Train(data.Features[i], data.Labels[i]), b = reference.Train(data.Features[i], data.Labels[i]);
@@ -58,9 +105,30 @@ public class VolleyIdentityTests
         for (int l = 0; l < 2; l++) AssertBitEqual(reference.Weights[l], fast.Weights[l], $"layer {l} synapse");
         Assert.Equal(reference.Writer.Writes, fast.Writer.Writes);
         Assert.True(fast.Writer.Writes > 0);
+        AssertBitEqual([reference.Writer.Energy, reference.TailEnergy], [fast.Writer.Energy, fast.TailEnergy], "programming, tail energy");
+        if (fast.Writer is MemristiveSynapseWriter device) AssertSameDevices((MemristiveSynapseWriter)reference.Writer, device, fast, name);
         for (int i = 0; i < 40; i++) Assert.Equal(reference.Infer(data.Features[i]), fast.Infer(data.Features[i]));
-        if (name == "gate") Assert.InRange(skipped, 1, 119);   // the gate both skipped and nudged
+        if (name.EndsWith("gate")) Assert.InRange(skipped, 1, samples - 1);   // the gate both skipped and nudged
         else Assert.Equal(0, skipped);
+    }
+
+    private static void AssertSameDevices(MemristiveSynapseWriter reference, MemristiveSynapseWriter fast, EqSpikeNetwork net, string name)
+    {
+        var p = fast.Options.Device;
+        int atBound = 0;
+        for (int l = 0; l < 2; l++)
+        {
+            var (expected, actual) = (new double[net.Weights[l].Length], new double[net.Weights[l].Length]);
+            for (int k = 0; k < actual.Length; k++)
+            {
+                (expected[k], actual[k]) = (reference.Conductance(l, k), fast.Conductance(l, k));
+                if (actual[k] == p.Gmin || actual[k] == p.Gmax) atBound++;
+            }
+            AssertBitEqual(expected, actual, $"layer {l} device");
+        }
+        Assert.True(fast.Energy > 0);
+        if (net.Estimator(0) is TailAccumulator) Assert.True(net.TailEnergy > 0);
+        if (name.EndsWith("bounds")) Assert.True(atBound > 0, "no device reached a bound");
     }
 
     private static void AssertBitEqual(ReadOnlySpan<double> expected, ReadOnlySpan<double> actual, string what)
