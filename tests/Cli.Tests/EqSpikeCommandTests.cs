@@ -35,6 +35,43 @@ public class EqSpikeCommandTests
     }
 
     [Fact]
+    public void Train_CheckpointsWithinEpochsAndResumesFromAnInterruptionBitIdentically()
+    {
+        using var dir = new TempDirectory();
+        string cfg = Config(dir, "variant: a-eqspike\n");
+        string straight = dir.File("straight"), often = dir.File("often"), cut = dir.File("cut");
+        Assert.Equal(0, CliRun.Invoke("eqspike", "train", cfg, "--out", straight).ExitCode);
+        // A checkpoint after every sample changes nothing.
+        var r = CliRun.Invoke("eqspike", "train", cfg, "--out", often, "--checkpoint-minutes", "1e-9");
+        Assert.True(r.ExitCode == 0, r.Err);
+        AssertSameRun(straight, often);
+
+        // Interrupted (the token fires before the run starts: it stops after the first sample), then resumed.
+        var config = EqSpikeConfigFile.Load(cfg);
+        using var interrupt = new CancellationTokenSource();
+        interrupt.Cancel();
+        var log = new StringWriter();
+        Assert.ThrowsAny<OperationCanceledException>(() => EqSpikeExperiment.Run(config, cut, resume: false, log, interrupt.Token));
+        Assert.Contains("interrupted in epoch 1 after 1 of 60 samples", log.ToString());
+        var resumed = CliRun.Invoke("eqspike", "train", cfg, "--out", cut, "--resume");
+        Assert.True(resumed.ExitCode == 0, resumed.Err);
+        Assert.Contains("resumed", resumed.Err);
+        Assert.Contains("after 1 of 60 samples", resumed.Err);
+        AssertSameRun(straight, cut);
+
+        Assert.Equal(2, CliRun.Invoke("eqspike", "train", cfg, "--out", dir.File("x"), "--checkpoint-minutes", "0").ExitCode);
+    }
+
+    /// <summary>Same checkpoint bytes and the same epochs.csv but for the seconds column.</summary>
+    private static void AssertSameRun(string a, string b)
+    {
+        Assert.Equal(File.ReadAllBytes(Path.Combine(a, "checkpoint.bin")), File.ReadAllBytes(Path.Combine(b, "checkpoint.bin")));
+        string Rows(string d) => string.Join('\n', File.ReadAllLines(Path.Combine(d, "epochs.csv"))
+            .Select(l => l.Split(',')).Select(c => string.Join(',', c.Where((_, i) => i != 8))));
+        Assert.Equal(Rows(a), Rows(b));
+    }
+
+    [Fact]
     public void Train_RejectsBadValuesNamingTheKey()
     {
         using var dir = new TempDirectory();

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using CircuitNeuro.Cli.Experiments;
 using CircuitNeuro.Cli.Sweeps;
 
@@ -17,11 +18,16 @@ public static class EqSpikeCommand
         var printDefault = new Option<bool>("--print-default") { Description = "Print the resolved default file for --variant and exit." };
         var variant = new Option<string?>("--variant") { Description = "Override the file's variant: eqspike | memristive | a-eqspike." };
         var epochs = new Option<int?>("--epochs") { Description = "Override the number of epochs." };
+        var checkpointMinutes = new Option<double>("--checkpoint-minutes")
+        {
+            Description = "Also checkpoint within an epoch this often (minutes; Ctrl-C or SIGTERM checkpoints too, and --resume continues from there).",
+            DefaultValueFactory = _ => EqSpikeExperiment.DefaultCheckpointInterval.TotalMinutes,
+        };
         var train = new Command("train",
             "Train one network epoch by epoch; writes config.json, epochs.csv (accuracy, programming events, energy per epoch), " +
-            "checkpoint.bin after every epoch and summary.json. Sweeps: `circuitneuro sweep FILE --set device.write_noise=...` (kind: eqspike).")
+            "checkpoint.bin after every epoch and every --checkpoint-minutes, and summary.json. Sweeps: `circuitneuro sweep FILE --set device.write_noise=...` (kind: eqspike).")
         {
-            file, configOption, outDir, resume, printDefault, variant, epochs,
+            file, configOption, outDir, resume, printDefault, variant, epochs, checkpointMinutes,
         };
         train.SetAction(p => CliErrors.Guard(io, () =>
         {
@@ -44,7 +50,22 @@ public static class EqSpikeCommand
             }
             string dir = p.GetValue(outDir) ?? Path.Combine("out", cfg.Name);
             io.Err.WriteLine($"eqspike: {cfg.Variant} on {cfg.Dataset}, {cfg.Epochs} epochs -> {dir}");
-            var s = EqSpikeExperiment.Run(cfg, dir, p.GetValue(resume), io.Err);
+            double minutes = p.GetValue(checkpointMinutes);
+            if (!(minutes > 0)) throw new ExperimentConfigException($"--checkpoint-minutes must be > 0 (got {minutes})");
+            EqSpikeSummary s;
+            using (var interrupt = new CancellationTokenSource())
+            using (PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; interrupt.Cancel(); }))
+            using (PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; interrupt.Cancel(); }))
+            {
+                try
+                {
+                    s = EqSpikeExperiment.Run(cfg, dir, p.GetValue(resume), io.Err, interrupt.Token, TimeSpan.FromMinutes(minutes));
+                }
+                catch (OperationCanceledException)
+                {
+                    return ExitCodes.Error;   // the experiment has written the checkpoint and said how to resume
+                }
+            }
             io.Out.WriteLine($"{s.Variant} {s.Dataset}: test accuracy {s.Accuracy:P2} (best {s.BestAccuracy:P2}, untrained {s.UntrainedAccuracy:P2}) after {s.Epochs} epochs; " +
                 $"{s.Writes} programming events, {s.EnergyPerWrite:G3} J per event; {s.SecondsPerEpoch:F1} s per epoch");
             io.Out.WriteLine($"Results: {Path.GetFullPath(dir)}");

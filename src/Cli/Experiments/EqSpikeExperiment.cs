@@ -31,8 +31,8 @@ public sealed record EqSpikeSummary(
 
 /// <summary>
 /// Trains an EqSpike network epoch by epoch into a folder: config.json, epochs.csv (one row per epoch: accuracies, nudge
-/// phases, programming events, their energy), checkpoint.bin after every epoch and summary.json at the end. With resume
-/// a run continues from the checkpoint of the same configuration and ends bit-identical to an uninterrupted one.
+/// phases, programming events, their energy), checkpoint.bin after every epoch and within epochs, and summary.json at the
+/// end. With resume a run continues from the checkpoint of the same configuration and ends bit-identical to an uninterrupted one.
 /// </summary>
 public static class EqSpikeExperiment
 {
@@ -63,7 +63,16 @@ public static class EqSpikeExperiment
         return (train, test);
     }
 
-    public static EqSpikeSummary Run(EqSpikeConfig cfg, string outDir, bool resume, TextWriter log, CancellationToken cancel = default)
+    /// <summary>How often a run checkpoints within an epoch when the caller does not say (an A-EqSpike MNIST epoch takes hours).</summary>
+    public static readonly TimeSpan DefaultCheckpointInterval = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Trains until cfg.Epochs are done. Checkpoints after every epoch and, within an epoch, every <paramref name="checkpointEvery"/>
+    /// and when <paramref name="cancel"/> fires (then it throws <see cref="OperationCanceledException"/>); every checkpoint
+    /// resumes bit for bit. Reports progress within an epoch to <paramref name="log"/> about once a minute.
+    /// </summary>
+    public static EqSpikeSummary Run(EqSpikeConfig cfg, string outDir, bool resume, TextWriter log, CancellationToken cancel = default,
+        TimeSpan? checkpointEvery = null)
     {
         var (train, test) = LoadData(cfg);
         Directory.CreateDirectory(outDir);
@@ -79,28 +88,66 @@ public static class EqSpikeExperiment
         {
             if (!File.Exists(configPath) || WithoutEpochs(File.ReadAllText(configPath)) != WithoutEpochs(configJson))
                 throw new ExperimentConfigException($"{outDir} holds a checkpoint of another configuration (config.json differs); choose another --out or delete it");
-            Checkpoint.Restore(File.ReadAllBytes(checkpointPath), trainer);
-            rows.AddRange(File.ReadAllLines(csvPath).Skip(1).Take(trainer.EpochsDone));
-            log.WriteLine($"eqspike: resumed {outDir} after epoch {trainer.EpochsDone}");
+            byte[] saved = File.ReadAllBytes(checkpointPath);
+            if (Checkpoint.PartCount(saved) == 1) Checkpoint.Restore(saved, trainer);   // written between epochs by older builds
+            else Checkpoint.Restore(saved, trainer, trainer.Progress);
+            if (File.Exists(csvPath)) rows.AddRange(File.ReadAllLines(csvPath).Skip(1).Take(trainer.EpochsDone));
+            if (rows.Count < trainer.EpochsDone)
+                throw new ExperimentConfigException($"{csvPath} has {rows.Count} epoch rows but {checkpointPath} is after epoch {trainer.EpochsDone}");
+            log.WriteLine(trainer.SamplesDone > 0
+                ? $"eqspike: resumed {outDir} in epoch {trainer.EpochsDone + 1} after {trainer.SamplesDone} of {train.Count} samples"
+                : $"eqspike: resumed {outDir} after epoch {trainer.EpochsDone}");
         }
         File.WriteAllText(configPath, configJson);
         File.Delete(summaryPath);
-        var reports = new List<EqSpikeEpochReport>();
+        var every = checkpointEvery ?? DefaultCheckpointInterval;
+        var clock = Stopwatch.StartNew();
+        var (lastSave, lastReport, since, samplesSince) = (TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, trainer.SamplesDone);
+        bool Stop()
+        {
+            if (cancel.IsCancellationRequested || clock.Elapsed - lastSave >= every) return true;
+            if (clock.Elapsed - lastReport >= TimeSpan.FromMinutes(1) && trainer.SamplesDone > samplesSince)
+            {
+                lastReport = clock.Elapsed;
+                var left = TimeSpan.FromSeconds((clock.Elapsed - since).TotalSeconds / (trainer.SamplesDone - samplesSince) * (train.Count - trainer.SamplesDone));
+                log.WriteLine($"eqspike: epoch {trainer.EpochsDone + 1}: {trainer.SamplesDone}/{train.Count} samples, " +
+                    $"about {(int)left.TotalHours}:{left:mm\\:ss} left in the epoch");
+            }
+            return false;
+        }
         while (trainer.EpochsDone < cfg.Epochs)
         {
-            var r = trainer.TrainEpoch(train, test, cancel);
-            reports.Add(r);
-            rows.Add(string.Join(',', new object[] { r.Epoch, r.TrainAccuracy, r.TestAccuracy, r.NudgedSamples, r.Writes, r.Energy, r.EnergyPerWrite, r.SpikesPerSample, r.Seconds, r.TailEnergy, r.SilentOutputs }
-                .Select(v => Convert.ToString(v, CultureInfo.InvariantCulture))));
-            File.WriteAllLines(csvPath, rows.Prepend(CsvHeader));
-            string tmp = checkpointPath + ".tmp";
-            File.WriteAllBytes(tmp, Checkpoint.Capture(trainer));
-            File.Move(tmp, checkpointPath, overwrite: true);
+            var r = trainer.TrainUntil(train, test, Stop);
+            if (r is not null)
+            {
+                // The row first: a run killed before the checkpoint below repeats the epoch and drops the row on resume.
+                rows.Add(string.Join(',', new object[] { r.Epoch, r.TrainAccuracy, r.TestAccuracy, r.NudgedSamples, r.Writes, r.Energy, r.EnergyPerWrite, r.SpikesPerSample, r.Seconds, r.TailEnergy, r.SilentOutputs }
+                    .Select(v => Convert.ToString(v, CultureInfo.InvariantCulture))));
+                File.WriteAllLines(csvPath, rows.Prepend(CsvHeader));
+            }
+            SaveCheckpoint(checkpointPath, trainer);
+            lastSave = clock.Elapsed;
+            if (r is null)
+            {
+                if (!cancel.IsCancellationRequested) continue;
+                log.WriteLine($"eqspike: interrupted in epoch {trainer.EpochsDone + 1} after {trainer.SamplesDone} of {train.Count} samples; " +
+                    "checkpoint written, the same command with --resume continues");
+                throw new OperationCanceledException(cancel);
+            }
+            (since, samplesSince) = (clock.Elapsed, 0);
             log.WriteLine($"eqspike: epoch {r.Epoch}/{cfg.Epochs}: train {r.TrainAccuracy:P2}, test {r.TestAccuracy:P2}, {r.Writes} writes, {r.Energy:G3} J, {r.Seconds:F1} s");
         }
         var summary = Summarise(cfg, train, test, untrained, csvPath);
         File.WriteAllText(summaryPath, JsonSerializer.Serialize(summary, JsonOptions));
         return summary;
+    }
+
+    /// <summary>The trainer and its epoch in progress, written beside and then moved over the last checkpoint.</summary>
+    private static void SaveCheckpoint(string path, EqSpikeTrainer trainer)
+    {
+        string tmp = path + ".tmp";
+        File.WriteAllBytes(tmp, Checkpoint.Capture(trainer, trainer.Progress));
+        File.Move(tmp, path, overwrite: true);
     }
 
     /// <summary>A run may be resumed with more epochs: everything else must match.</summary>

@@ -26,6 +26,15 @@ public static class Checkpoint
         }
     }
 
+    /// <summary>How many parts a checkpoint holds (a format that gained a part can still read its older files).</summary>
+    public static int PartCount(byte[] data)
+    {
+        using var reader = new BinaryReader(new MemoryStream(data, writable: false));
+        if (data.Length < 12 || reader.ReadUInt32() != Magic) throw new InvalidDataException("Not a CircuitNeuro checkpoint.");
+        reader.ReadInt32();
+        return reader.ReadInt32();
+    }
+
     public static void Restore(byte[] data, params ICheckpointable[] parts)
     {
         using var stream = new MemoryStream(data, writable: false);

@@ -12,6 +12,9 @@ public sealed partial class EqSpikeNetwork
     /// <summary>Tail energy so far, J (only counted for A-EqSpike with <see cref="StepSeconds"/> &gt; 0).</summary>
     public double TailEnergy { get; private set; }
 
+    /// <summary>Continues the running tail-energy sum of a checkpointed run (its rounding depends on the total so far).</summary>
+    internal void RestoreTailEnergy(double joules) => TailEnergy = joules;
+
     /// <summary>Physical length of one step dt, s (0: tail energy not counted).</summary>
     public double StepSeconds { get; set; }
 

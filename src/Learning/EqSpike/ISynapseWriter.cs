@@ -29,6 +29,9 @@ public interface ISynapseWriter
 
     /// <summary>Resets the counters (the weights keep their values).</summary>
     void ResetCounters();
+
+    /// <summary>Sets the counters to a checkpointed run's values, so their running sums continue exactly.</summary>
+    void RestoreCounters(long writes, double energy);
 }
 
 /// <summary>Ideal synapse: W += request (EqSpike of chapter 2).</summary>
@@ -51,4 +54,6 @@ public sealed class NumericSynapseWriter : ISynapseWriter
     internal void CountWrites(long writes) => Writes += writes;
 
     public void ResetCounters() => Writes = 0;
+
+    public void RestoreCounters(long writes, double energy) => Writes = writes;
 }

@@ -162,11 +162,9 @@ public sealed class MemristiveSynapseWriter : ISynapseWriter, ICheckpointable
         return ThresholdHold.Hold(ref g, p.Gmin, p.Gmax, volts, rate, volts < 0 ? p.ExponentReset : p.ExponentSet, p.Width);
     }
 
-    public void ResetCounters()
-    {
-        Writes = 0;
-        Energy = 0;
-    }
+    public void ResetCounters() => RestoreCounters(0, 0);
+
+    public void RestoreCounters(long writes, double energy) => (Writes, Energy) = (writes, energy);
 
     public void SaveState(BinaryWriter writer)
     {

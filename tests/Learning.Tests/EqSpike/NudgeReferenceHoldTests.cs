@@ -58,6 +58,7 @@ public class NudgeReferenceHoldTests(ITestOutputHelper output)
         public void Attach(IReadOnlyList<double[]> weights) => _sums = weights.Select(w => new double[w.Length]).ToArray();
         public void Write(int layer, int k, double request) { _sums[layer][k] += request; Writes++; }
         public void ResetCounters() => Writes = 0;
+        public void RestoreCounters(long writes, double energy) => Writes = writes;
 
         public void EndSample()
         {
