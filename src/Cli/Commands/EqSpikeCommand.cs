@@ -53,9 +53,16 @@ public static class EqSpikeCommand
             double minutes = p.GetValue(checkpointMinutes);
             if (!(minutes > 0)) throw new ExperimentConfigException($"--checkpoint-minutes must be > 0 (got {minutes})");
             EqSpikeSummary s;
-            using (var interrupt = new CancellationTokenSource())
-            using (PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; interrupt.Cancel(); }))
-            using (PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; interrupt.Cancel(); }))
+            using var interrupt = new CancellationTokenSource();
+            void OnSignal(PosixSignalContext c)
+            {
+                // The first signal stops after the sample in progress, with a checkpoint; a second one quits at once.
+                c.Cancel = !interrupt.IsCancellationRequested;
+                if (c.Cancel) io.Err.WriteLine($"eqspike: {c.Signal}: stopping after the present sample (send it again to quit without a checkpoint)");
+                interrupt.Cancel();
+            }
+            using (PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal))
+            using (PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal))
             {
                 try
                 {

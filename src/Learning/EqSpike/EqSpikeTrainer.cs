@@ -83,16 +83,16 @@ public sealed class EqSpikeTrainer : ICheckpointable
     public EqSpikeEpochReport? TrainUntil(Dataset train, Dataset test, Func<bool> stop)
     {
         var clock = Stopwatch.StartNew();
-        if (_order is null) StartEpoch(train.Count);
-        else if (_order.Length != train.Count)
-            throw new InvalidOperationException($"the epoch in progress has {_order.Length} samples, the training set {train.Count}");
-        while (_next < _order.Length)
+        int[] order = _order ?? StartEpoch(train.Count);
+        if (order.Length != train.Count)
+            throw new InvalidOperationException($"the epoch in progress has {order.Length} samples, the training set {train.Count}");
+        while (_next < order.Length)
         {
-            int k = _order[_next++];
+            int k = order[_next++];
             if (Network.Train(train.Features[k], train.Labels[k]) == train.Labels[k]) _correct++;
             if (!Network.LastNudgeSkipped) _nudged++;
             _spikes += Network.SampleSpikes;
-            if (_next < _order.Length && stop())
+            if (_next < order.Length && stop())
             {
                 _secondsBefore += clock.Elapsed.TotalSeconds;
                 return null;
@@ -107,7 +107,7 @@ public sealed class EqSpikeTrainer : ICheckpointable
             _spikes / (double)train.Count, _secondsBefore + clock.Elapsed.TotalSeconds, Network.TailEnergy - _tailsBefore, silent);
     }
 
-    private void StartEpoch(int count)
+    private int[] StartEpoch(int count)
     {
         Network.Writer.ResetCounters();
         _tailsBefore = Network.TailEnergy;
@@ -118,6 +118,7 @@ public sealed class EqSpikeTrainer : ICheckpointable
             (_order[i], _order[j]) = (_order[j], _order[i]);
         }
         (_next, _correct, _nudged, _spikes, _secondsBefore) = (0, 0, 0, 0, 0);
+        return _order;
     }
 
     /// <summary>
