@@ -32,6 +32,16 @@ public class EqSpikeCommandTests
         Assert.Equal(File.ReadAllBytes(Path.Combine(straight, "checkpoint.bin")), File.ReadAllBytes(Path.Combine(split, "checkpoint.bin")));
         string Columns(string d) => string.Join('\n', File.ReadAllLines(Path.Combine(d, "epochs.csv")).Select(l => string.Join(',', l.Split(',')[..7])));
         Assert.Equal(Columns(straight), Columns(split));
+
+        // A run started before an optional key existed (its config.json lacks the null key) still resumes; a changed key does not.
+        string configPath = Path.Combine(split, "config.json"), json = File.ReadAllText(configPath);
+        Assert.Contains("\"slope_negative\": null", json);
+        File.WriteAllText(configPath, System.Text.RegularExpressions.Regex.Replace(json, "\\s*\"slope_negative\": null,", ""));
+        var older = CliRun.Invoke("eqspike", "train", cfg, "--out", split, "--resume", "--epochs", "3");
+        Assert.True(older.ExitCode == 0, older.Err);
+        var other = CliRun.Invoke("eqspike", "train", Config(dir, "hidden: 7\n"), "--out", split, "--resume");
+        Assert.Equal(2, other.ExitCode);
+        Assert.Contains("another configuration", other.Err);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using CircuitNeuro.EventKernel.Checkpointing;
 using CircuitNeuro.EventKernel.Random;
@@ -150,12 +151,23 @@ public static class EqSpikeExperiment
         File.Move(tmp, path, overwrite: true);
     }
 
-    /// <summary>A run may be resumed with more epochs: everything else must match.</summary>
+    /// <summary>
+    /// A run may be resumed with more epochs: everything else must match. Unset (null) keys are left out, so a run started
+    /// before an optional key existed still resumes.
+    /// </summary>
     private static string WithoutEpochs(string json)
     {
-        var node = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
+        var node = JsonNode.Parse(json)!.AsObject();
         node.Remove("epochs");
+        RemoveNulls(node);
         return node.ToJsonString();
+    }
+
+    private static void RemoveNulls(JsonObject node)
+    {
+        foreach (var (key, value) in node.ToList())
+            if (value is null) node.Remove(key);
+            else if (value is JsonObject child) RemoveNulls(child);
     }
 
     /// <summary>From the CSV, so a resumed run reports every epoch, including those run before the interruption.</summary>
