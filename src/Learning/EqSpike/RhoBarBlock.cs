@@ -59,8 +59,7 @@ public sealed class RhoBarBlock : IDerivativeEstimator
     /// </summary>
     public void HoldReference()
     {
-        int h = _tau + 1;
-        for (int i = 0; i < _v.Length; i++) Array.Fill(_history, _v[i], i * h, h);
+        for (int slot = 0; slot <= _tau; slot++) _v.CopyTo(_history, slot * _v.Length);
         Array.Clear(_diffs);
         Array.Clear(_filterSum);
     }

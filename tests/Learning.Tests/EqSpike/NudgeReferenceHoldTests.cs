@@ -27,6 +27,36 @@ public class NudgeReferenceHoldTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void HeldBlock_EveryNeuronOfALayerReportsItsOwnChangeSinceTheHold()
+    {
+        // Neurons with different trains in one block (more than a vector of them): each one's output after the hold is
+        // the analytic value of its own V_hold, whatever its neighbours did.
+        const int size = 11;
+        var block = new RhoBarBlock(size, Leak, Tau, Filter);
+        var spikes = new bool[size];
+        for (int t = 0; t < HoldAt; t++)
+        {
+            for (int i = 0; i < size; i++) spikes[i] = i > 0 && t % (i + 1) == 0;
+            block.Step(spikes);
+        }
+        var vHold = Enumerable.Range(0, size).Select(block.Integrator).ToArray();
+        block.HoldReference();
+        Array.Clear(spikes);
+        double keep = 1 - Leak;
+        for (int k = 0; k < 2 * Filter; k++)
+        {
+            block.Step(spikes);
+            if (k < Filter - 1) continue;
+            for (int i = 0; i < size; i++)
+            {
+                double expected = 0;
+                for (int j = k - Filter + 1; j <= k; j++) expected += vHold[i] * (Math.Pow(keep, j + 1) - 1);
+                Assert.Equal(expected / Filter, block.Value(i), 12);
+            }
+        }
+    }
+
+    [Fact]
     public void HeldBlock_ReportsTheChangeSinceTheHold()
     {
         var (held, vHold) = RunUntilHold(hold: true);
