@@ -22,6 +22,10 @@ public sealed partial class EqSpikeNetwork
         public MemristiveSynapseWriter Writer { get; } = writer;
         /// <summary>Neurons (global id) emitting a programming pulse in the present step.</summary>
         public bool[] Programs { get; } = new bool[neurons];
+        /// <summary>Each neuron's tail in the present step, with the sample's sign of β and η_lr (the bias's: 0).</summary>
+        public double[] Tails { get; } = new double[neurons + 1];
+        /// <summary>Synapses of each neuron (global id), listed once: <see cref="Synapses"/>.</summary>
+        public (int Layer, int K, int Partner)[][] SynapsesOf { get; } = new (int, int, int)[neurons + 1][];
     }
 
     /// <summary>Switches the A-EqSpike write path to a desynchronised variant (synch: the default path).</summary>
@@ -35,10 +39,15 @@ public sealed partial class EqSpikeNetwork
         if (_writer is not MemristiveSynapseWriter writer) throw new InvalidOperationException("desynchronised A-EqSpike writes memristors: use memristive synapses");
         EqSpikeParameters.Check(collisionProbability is >= 0 and <= 1, "tail.collision_probability", collisionProbability, "in [0, 1]");
         EqSpikeParameters.Check(programProbability is > 0 and <= 1, "tail.program_probability", programProbability, "in (0, 1]");
-        _desynch = new Desynch(mode, collisionProbability, programProbability, draws, writer, _bias);
+        var d = new Desynch(mode, collisionProbability, programProbability, draws, writer, _bias);
+        for (int n = 0; n <= _bias; n++) d.SynapsesOf[n] = Synapses(n).ToArray();
+        _desynch = d;
     }
 
-    /// <summary>After the neurons of a step moved: which spikes carry a programming pulse (desynch_proba draws here).</summary>
+    /// <summary>
+    /// After the neurons of a step moved: which spikes carry a programming pulse (desynch_proba draws here), and every
+    /// neuron's signed tail for this step's writes. The joint random sign of β and η_lr [S L1337] inverts the tails' polarity.
+    /// </summary>
     private void MarkProgrammingPulses()
     {
         if (_desynch is not { } d || !_nudging || !_learning) return;
@@ -46,6 +55,8 @@ public sealed partial class EqSpikeNetwork
         foreach (var layer in _spiked)
             foreach (bool s in layer)
                 d.Programs[g++] = s && (d.Mode != AEqSpikeMode.DesynchProba || d.Draws.NextDouble() < d.PProgram);
+        double sign = Math.Sign(_signedRate);
+        for (int n = 0; n <= _bias; n++) d.Tails[n] = sign * TailOf(n);
     }
 
     private double TailOf(int neuron)
@@ -85,11 +96,10 @@ public sealed partial class EqSpikeNetwork
     {
         var d = _desynch!;
         if (n != _bias && !d.Programs[n]) return;
-        // The joint random sign of β and η_lr [S L1337] inverts the tails' polarity.
-        double sign = Math.Sign(_signedRate), own = sign * TailOf(n);
-        foreach (var (layer, k, m) in Synapses(n))
+        double own = d.Tails[n];
+        foreach (var (layer, k, m) in d.SynapsesOf[n])
         {
-            double partner = sign * TailOf(m);
+            double partner = d.Tails[m];
             if (m == _bias || n == _bias || !d.Programs[m])
                 Pulse(d, layer, k, DesynchPulses.Alone(own, partner), step);
             else if (n < m)   // both program in this step: the pair is handled once, by the lower id

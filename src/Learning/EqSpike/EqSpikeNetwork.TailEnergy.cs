@@ -28,17 +28,18 @@ public sealed partial class EqSpikeNetwork
     private void AccumulateTailEnergy()
     {
         if (StepSeconds <= 0 || !_nudging || !_learning || _writer is not MemristiveSynapseWriter w || _estimators[0] is not TailAccumulator) return;
-        if (_desynch is null && _volleys) AccumulateSynchTailEnergy(w);
+        if (_volleys) AccumulateTailEnergyByLines(w, _desynch is null);
         else AccumulatePerDeviceTailEnergy(w, _desynch is null);
     }
 
     /// <summary>
-    /// Synch on the volley path: Σ TailStepEnergy over the devices in the order h (inputs, bias, outputs of h), then the
-    /// outputs' bias, with the squares a², b² of the neurons' tail voltages computed once per step; a device whose two tails
-    /// are 0 adds +0 to a non-negative sum, so it is skipped. The same scalar running sum as
-    /// <see cref="AccumulatePerDeviceTailEnergy"/> (the reference path's), bit-identical to it (VolleyIdentityTests).
+    /// The volley path: Σ TailStepEnergy over the devices in the order h (inputs, bias, outputs of h), then the outputs'
+    /// bias, with each neuron's line value (synch: the square a² of its tail voltage; desynchronised: the voltage clipped
+    /// to V_th) computed once per step; a device whose two tails are 0 adds +0 to a non-negative sum, so it is skipped.
+    /// The same scalar running sum as <see cref="AccumulatePerDeviceTailEnergy"/> (the reference path's), bit-identical
+    /// to it (VolleyIdentityTests).
     /// </summary>
-    private void AccumulateSynchTailEnergy(MemristiveSynapseWriter w)
+    private void AccumulateTailEnergyByLines(MemristiveSynapseWriter w, bool synch)
     {
         double vth = w.Options.Device.ThresholdPositive, seconds = StepSeconds, e = 0;
         int s0 = _nIn + 1, s1 = _nHid + 1, inputs = 0;
@@ -46,35 +47,39 @@ public sealed partial class EqSpikeNetwork
         var line = _tailLine;
         for (int n = 0; n < _bias; n++)
         {
-            double v = vth * _estimators[Population(n)].Value(n - _populationStart[Population(n)]);
-            line[n] = v * v;
+            double tail = _estimators[Population(n)].Value(n - _populationStart[Population(n)]);
+            double v = vth * (synch ? tail : Math.Clamp(tail, -1, 1));
+            line[n] = synch ? v * v : v;
             if (n < _nIn && line[n] != 0) _tailInputs[inputs++] = n;
         }
         line[_bias] = 0;   // the bias's tail: 0 (its own column, i = _nIn)
         ReadOnlySpan<double> g0 = w.Conductances(0), g1 = w.Conductances(1);
         for (int h = 0; h < _nHid; h++)
         {
-            double aa = line[_nIn + h];
+            double a = line[_nIn + h];
             var row = g0.Slice(h * s0, s0);
-            if (aa == 0)
-                foreach (int i in _tailInputs.AsSpan(0, inputs)) e += row[i] * seconds * (0.5 * (aa + line[i]));
+            if (a == 0)
+                foreach (int i in _tailInputs.AsSpan(0, inputs)) e += row[i] * seconds * Term(a, line[i], synch);
             else
             {
-                for (int i = 0; i < _nIn; i++) e += row[i] * seconds * (0.5 * (aa + line[i]));
-                e += row[_nIn] * seconds * (0.5 * (aa + 0.0));
+                for (int i = 0; i < _nIn; i++) e += row[i] * seconds * Term(a, line[i], synch);
+                e += row[_nIn] * seconds * Term(a, 0.0, synch);
             }
             for (int o = 0; o < _nOut; o++)
             {
-                double bb = line[_nIn + _nHid + o];
-                if (aa != 0 || bb != 0) e += g1[o * s1 + h] * seconds * (0.5 * (aa + bb));
+                double b = line[_nIn + _nHid + o];
+                if (a != 0 || b != 0) e += g1[o * s1 + h] * seconds * Term(a, b, synch);
             }
         }
         for (int o = 0; o < _nOut; o++)
         {
-            double aa = line[_nIn + _nHid + o];
-            if (aa != 0) e += g1[o * s1 + _nHid] * seconds * (0.5 * (aa + 0.0));
+            double a = line[_nIn + _nHid + o];
+            if (a != 0) e += g1[o * s1 + _nHid] * seconds * Term(a, 0.0, synch);
         }
         TailEnergy += e;
+
+        // TailStepEnergy's bracket from line values: synch 0.5·(a² + b²) (the squares given), else (a + b)².
+        static double Term(double a, double b, bool synch) => synch ? 0.5 * (a + b) : (a + b) * (a + b);
     }
 
     /// <summary>The reference form: <see cref="TailStepEnergy"/> per device (both conventions).</summary>

@@ -13,8 +13,9 @@ namespace CircuitNeuro.Learning.EqSpike;
 /// written at most once per population, so "deliver all, then learn all" per population equals the per-spike interleaving;
 /// a sum over a population's spikes keeps the ascending id order. Ideal synapses keep W0's stimulated columns input-major
 /// during a sample; device synapses (memristive, A-EqSpike synch) get one <see cref="ISynapseWriter.WriteRun"/> per spike
-/// in the per-spike order, so the devices, the write-noise draws and the energy sum follow it exactly. The desynchronised
-/// A-EqSpike and the OnSpike/AfterWrite/TickStarted probes take the Spike events (a TickStarted probe may read Weights,
+/// in the per-spike order, so the devices, the write-noise draws and the energy sum follow it exactly; so do the
+/// desynchronised A-EqSpike variants' pulses (a colliding pair is written once, by its lower id, whose population comes
+/// first). The OnSpike/AfterWrite/TickStarted probes take the Spike events (a TickStarted probe may read Weights,
 /// which with ideal synapses hold the stimulated inputs' rows only at the sample's end).
 /// </summary>
 public sealed partial class EqSpikeNetwork
@@ -39,7 +40,7 @@ public sealed partial class EqSpikeNetwork
     /// <summary>Whether the last (or present) sample ran on the volley path.</summary>
     public bool LastSampleOnVolleys => _volleys;
 
-    private bool UsesVolleys => !PerSpikeEvents && _desynch is null && AfterWrite is null && OnSpike is null && TickStarted is null;
+    private bool UsesVolleys => !PerSpikeEvents && AfterWrite is null && OnSpike is null && TickStarted is null;
 
     private int Population(int neuron) => neuron < _nIn ? 0 : neuron < _nIn + _nHid ? 1 : neuron < _bias ? 2 : BiasPopulation;
 
@@ -149,6 +150,11 @@ public sealed partial class EqSpikeNetwork
         if (!_nudging || !_learning) return;
         int l = ev.Target, start = _populationStart[l];
         var ids = _fired[l].AsSpan(0, _firedCount[l]);
+        if (_desynch is not null)
+        {
+            foreach (int i in ids) LearnDesynch(start + i, ev.IntPayload);
+            return;
+        }
         if (_sparse.Mode != SparseMode.Every)
         {
             int kept = 0;

@@ -16,6 +16,7 @@ namespace CircuitNeuro.Learning.EqSpike;
 public sealed class MemristiveSynapseWriter : ISynapseWriter, ICheckpointable
 {
     private readonly MemristorSynapseOptions _o;
+    private readonly Pulse _pulse;   // the options' nominal pulse and window, read by every write
     private readonly RandomStream _noise;
     private readonly RandomStream _d2d;
     private IReadOnlyList<double[]> _weights = [];
@@ -30,6 +31,7 @@ public sealed class MemristiveSynapseWriter : ISynapseWriter, ICheckpointable
     {
         options.Validate();
         _o = options;
+        _pulse = new Pulse(options);
         _d2d = deviceDraws;
         _noise = writeNoise;
     }
@@ -103,12 +105,11 @@ public sealed class MemristiveSynapseWriter : ISynapseWriter, ICheckpointable
 
     /// <summary>
     /// The writes of one spike: requests[j] to synapse start + j·stride, j ascending, exactly as that many <see cref="Write"/>
-    /// calls (the same device operations, write-noise draws and energy sum in the same order); the loop invariants
-    /// (speed, window, exponents) are read once.
+    /// calls (the same device operations, write-noise draws and energy sum in the same order).
     /// </summary>
     public void WriteRun(int layer, int start, int stride, ReadOnlySpan<double> requests)
     {
-        var pulse = new Pulse(_o);
+        var pulse = _pulse;
         double[] g = _g[layer], w = _weights[layer];
         DrawnDevice[] dev = _dev[layer];
         int deviceStride = _identical ? 0 : stride;
@@ -129,12 +130,12 @@ public sealed class MemristiveSynapseWriter : ISynapseWriter, ICheckpointable
     /// </summary>
     public void WritePulse(int layer, int k, double va, double vb)
     {
-        Energy += Program(new Pulse(_o), _dev[layer][k], ref _g[layer][k], va, vb);
+        Energy += Program(_pulse, _dev[layer][k], ref _g[layer][k], va, vb);
         _weights[layer][k] = ToWeight(_g[layer][k]);
         Writes++;
     }
 
-    /// <summary>The nominal pulse and window, read once per run of writes.</summary>
+    /// <summary>The nominal pulse and window (the options are immutable, so computed once).</summary>
     private readonly struct Pulse(MemristorSynapseOptions o)
     {
         public readonly double Speed = o.SpeedPerVolt, ThresholdPositive = o.Device.ThresholdPositive, ThresholdNegative = o.Device.ThresholdNegative;

@@ -20,7 +20,8 @@ public class VolleyIdentityTests
 
     public static TheoryData<string> Cases => ["dense", "probabilistic", "every-nth", "gate", "floor-spread", "negative-zero",
         "memristive-noise", "memristive-spread-every-nth", "memristive-eta-printed", "memristive-eta-saturating", "memristive-bounds", "memristive-gate",
-        "aeqspike-noise-spread", "aeqspike-saw-probabilistic", "aeqspike-eta-every-nth"];
+        "aeqspike-noise-spread", "aeqspike-saw-probabilistic", "aeqspike-eta-every-nth",
+        "desynch-noise-spread", "desynch-collision-eta", "desynch-proba-noise"];
 
     private static EqSpikeSetup SetupOf(string name)
     {
@@ -68,6 +69,13 @@ public class VolleyIdentityTests
                 Hidden = 33, Sparse = new SparseProgramming(SparseMode.EveryNth, N: 2),
                 Memristor = aeq.Memristor with { Device = device with { EtaPositive = 2, EtaNegative = 1, Convention = NonLinearityConvention.AsPrinted }, WriteNoise = 0.003 },
             },
+            // The desynchronised variants: clipped signals, colliding pairs written by the lower id, collision and pulse draws.
+            "desynch-noise-spread" => Desynch(AEqSpikeMode.Desynch) with { Hidden = 30, Memristor = aeq.Memristor with { WriteNoise = 0.01, ThresholdSpread = 0.02, SlopeSpread = 0.1 } },
+            "desynch-collision-eta" => Desynch(AEqSpikeMode.DesynchCollision) with
+            {
+                Hidden = 33, Memristor = aeq.Memristor with { Device = device with { EtaPositive = 1.5, EtaNegative = 1, Convention = NonLinearityConvention.Saturating } },
+            },
+            "desynch-proba-noise" => Desynch(AEqSpikeMode.DesynchProba) with { Memristor = aeq.Memristor with { WriteNoise = 0.005 } },
             "probabilistic" => digits with { Hidden = 30, Sparse = new SparseProgramming(SparseMode.Probabilistic, 0.3) },
             "every-nth" => digits with { Hidden = 33, Sparse = new SparseProgramming(SparseMode.EveryNth, N: 3) },
             // 0.6 of f_max: a gate that skips part of the samples within the first epoch (per-step nudge units; the other cases per f_max).
@@ -76,6 +84,8 @@ public class VolleyIdentityTests
             _ => digits,
         };
     }
+
+    private static EqSpikeSetup Desynch(AEqSpikeMode mode) => EqSpikeSetup.AEqSpikeDesynchDigits(mode);
 
     [Theory]
     [MemberData(nameof(Cases))]
