@@ -10,17 +10,17 @@ namespace CircuitNeuro.Cli.Experiments;
 public sealed record BackpropSummary(
     string Optimizer,
     string Synapses,
-    int Epochs,
-    int TrainSamples,
-    int TestSamples,
-    double UntrainedAccuracy,
     double Accuracy,
     double BestAccuracy,
     double TrainAccuracy,
+    double UntrainedAccuracy,
     long Writes,
     double Energy,
     double EnergyPerWrite,
     double WritesPerSample,
+    int Epochs,
+    int TrainSamples,
+    int TestSamples,
     double SecondsPerEpoch);
 
 /// <summary>
@@ -66,8 +66,8 @@ public static class BackpropExperiment
         var e = rows.Select(l => l.Split(',').Select(c => double.Parse(c, CultureInfo.InvariantCulture)).ToArray()).ToArray();
         long writes = (long)e.Sum(r => r[3]);
         double energy = e.Sum(r => r[4]);
-        var summary = new BackpropSummary(cfg.Optimizer, cfg.Synapses, e.Length, train.Count, test.Count, untrained, e[^1][2], e.Max(r => r[2]), e[^1][1],
-            writes, energy, writes > 0 ? energy / writes : 0, writes / (double)(train.Count * e.Length), e.Sum(r => r[5]) / e.Length);
+        var summary = new BackpropSummary(cfg.Optimizer, cfg.Synapses, e[^1][2], e.Max(r => r[2]), e[^1][1], untrained,
+            writes, energy, writes > 0 ? energy / writes : 0, writes / (double)(train.Count * e.Length), e.Length, train.Count, test.Count, e.Sum(r => r[5]) / e.Length);
         File.WriteAllText(Out("summary.json"), JsonSerializer.Serialize(summary, EqSpikeExperiment.JsonOptions));
         return summary;
     }

@@ -47,14 +47,13 @@ public sealed class BackpropTrainer(BackpropNetwork network, RandomStreams rando
         return new BackpropEpochReport(EpochsDone, correct / (double)train.Count, testAccuracy, writer.Writes, writer.Energy, clock.Elapsed.TotalSeconds);
     }
 
+    private int ParameterCount => Network.Weights.Sum(layer => layer.Length);
+
     public void SaveState(BinaryWriter writer)
     {
         writer.Write(EpochsDone);
-        foreach (var layer in Network.Weights)
-        {
-            writer.Write(layer.Length);
-            foreach (double w in layer) writer.Write(w);
-        }
+        writer.Write(ParameterCount);
+        foreach (double w in Network.Weights.SelectMany(layer => layer)) writer.Write(w);
         Network.Synapses.Devices?.SaveState(writer);
         Network.Optimizer.SaveState(writer);
         random.SaveState(writer);
@@ -63,12 +62,10 @@ public sealed class BackpropTrainer(BackpropNetwork network, RandomStreams rando
     public void RestoreState(BinaryReader reader)
     {
         EpochsDone = reader.ReadInt32();
+        int count = reader.ReadInt32();
+        if (count != ParameterCount) throw new InvalidDataException($"checkpoint holds {count} parameters, this network {ParameterCount}");
         foreach (var layer in Network.Weights)
-        {
-            int n = reader.ReadInt32();
-            if (n != layer.Length) throw new InvalidDataException($"checkpoint weight layer has {n} values, this network {layer.Length}");
-            for (int k = 0; k < n; k++) layer[k] = reader.ReadDouble();
-        }
+            for (int k = 0; k < layer.Length; k++) layer[k] = reader.ReadDouble();
         Network.Synapses.Devices?.RestoreState(reader);
         Network.Optimizer.RestoreState(reader);
         random.RestoreState(reader);
