@@ -11,7 +11,7 @@ public static class SweepCommand
 {
     public static Command Create(CliConsole io)
     {
-        var file = new Argument<string>("experiment") { Description = "Experiment file: an inference experiment (as for run), a pulse study (kind: pulse-study), an EqSpike/A-EqSpike training (kind: eqspike) or a VDSP training (kind: vdsp)." };
+        var file = new Argument<string>("experiment") { Description = "Experiment file: an inference experiment (as for run), a pulse study (kind: pulse-study), an EqSpike/A-EqSpike training (kind: eqspike) a VDSP training (kind: vdsp) or a back-propagation baseline (kind: bp)." };
         var set = new Option<string[]>("--set")
         {
             Description = "Grid axis: a dotted snake_case key of the experiment file and its values, e.g. crossbar.line_resistance=1,2.5,5 " +

@@ -49,18 +49,22 @@ public static class EqSpikeExperiment
 
     public static string ConfigJson(EqSpikeConfig cfg) => JsonSerializer.Serialize(cfg, JsonOptions);
 
-    public static (Dataset Train, Dataset Test) LoadData(EqSpikeConfig cfg)
+    public static (Dataset Train, Dataset Test) LoadData(EqSpikeConfig cfg) =>
+        LoadData(cfg.Dataset, cfg.Data, cfg.TestEvery, cfg.TrainCount, cfg.TestCount);
+
+    /// <summary>Digits split every <paramref name="testEvery"/>-th image, or MNIST's own split; the first N images of each if asked.</summary>
+    public static (Dataset Train, Dataset Test) LoadData(string dataset, string? data, int testEvery, int trainCount, int testCount)
     {
         Dataset train, test;
-        if (cfg.Dataset == "mnist")
+        if (dataset == "mnist")
         {
-            string folder = cfg.Data ?? MnistDataset.DefaultFolder;
-            (train, test) = (MnistDataset.Load(folder, "train", cfg.TrainCount), MnistDataset.Load(folder, "test", cfg.TestCount));
+            string folder = data ?? MnistDataset.DefaultFolder;
+            (train, test) = (MnistDataset.Load(folder, "train", trainCount), MnistDataset.Load(folder, "test", testCount));
         }
         else
-            (train, test) = DigitsDataset.Load(cfg.Data ?? DigitsDataset.DefaultFile).SplitEvery(cfg.TestEvery);
-        if (cfg.TrainCount > 0 && cfg.TrainCount < train.Count) train = train.Slice(0, cfg.TrainCount);
-        if (cfg.TestCount > 0 && cfg.TestCount < test.Count) test = test.Slice(0, cfg.TestCount);
+            (train, test) = DigitsDataset.Load(data ?? DigitsDataset.DefaultFile).SplitEvery(testEvery);
+        if (trainCount > 0 && trainCount < train.Count) train = train.Slice(0, trainCount);
+        if (testCount > 0 && testCount < test.Count) test = test.Slice(0, testCount);
         return (train, test);
     }
 
@@ -155,7 +159,7 @@ public static class EqSpikeExperiment
     /// A run may be resumed with more epochs: everything else must match. Unset (null) keys are left out, so a run started
     /// before an optional key existed still resumes.
     /// </summary>
-    private static string WithoutEpochs(string json)
+    internal static string WithoutEpochs(string json)
     {
         var node = JsonNode.Parse(json)!.AsObject();
         node.Remove("epochs");

@@ -44,8 +44,9 @@ public abstract class SweepExperiment
             return new PulseStudySweepExperiment();
         if (kind == EqSpikeConfig.KindName) return new EqSpikeSweepExperiment();
         if (kind == VdspConfig.KindName) return new VdspSweepExperiment();
+        if (kind == BackpropConfig.KindName) return new BackpropSweepExperiment();
         if (kind is null) return new InferenceSweepExperiment();
-        throw new ExperimentConfigException($"{source}: kind '{kind}' is not known (pulse-study, eqspike, vdsp; inference experiments have no kind key)");
+        throw new ExperimentConfigException($"{source}: kind '{kind}' is not known (pulse-study, eqspike, vdsp, bp; inference experiments have no kind key)");
     }
 
     /// <summary>The numeric top-level values of a summary.json.</summary>
