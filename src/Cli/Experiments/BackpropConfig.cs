@@ -38,10 +38,7 @@ public sealed class BackpropConfig
     public BackpropConfig Resolve()
     {
         if (Kind != KindName) throw new ExperimentConfigException($"kind must be '{KindName}' (got '{Kind}')");
-        if (Dataset is not ("digits" or "mnist")) throw new ExperimentConfigException($"dataset '{Dataset}' is not one of digits, mnist");
-        if (Epochs < 1) throw new ExperimentConfigException($"epochs must be ≥ 1 (got {Epochs})");
-        if (TestEvery < 2) throw new ExperimentConfigException($"test_every must be ≥ 2 (got {TestEvery})");
-        if (TrainCount < 0 || TestCount < 0) throw new ExperimentConfigException("train_count and test_count must be ≥ 0");
+        EqSpikeConfig.CheckDataKeys(Dataset, Epochs, TestEvery, TrainCount, TestCount);
         if (Synapses is not ("memristive" or "ideal")) throw new ExperimentConfigException($"synapses '{Synapses}' is not one of memristive, ideal");
         LearningRate ??= BackpropSetup.TableLearningRate(OptimizerValue);
         try

@@ -46,8 +46,7 @@ public static class BackpropExperiment
         var rows = new List<string>();
         if (File.Exists(Out("checkpoint.bin")))
         {
-            if (!File.Exists(Out("config.json")) || EqSpikeExperiment.WithoutEpochs(File.ReadAllText(Out("config.json"))) != EqSpikeExperiment.WithoutEpochs(configJson))
-                throw new ExperimentConfigException($"{outDir} holds a checkpoint of another configuration (config.json differs); choose another --out or delete it");
+            EqSpikeExperiment.RequireSameConfiguration(outDir, Out("config.json"), configJson);
             Checkpoint.Restore(File.ReadAllBytes(Out("checkpoint.bin")), trainer);
             rows.AddRange(File.ReadAllLines(Out("epochs.csv")).Skip(1).Take(trainer.EpochsDone));
         }
@@ -60,8 +59,7 @@ public static class BackpropExperiment
             rows.Add(string.Join(',', new object[] { r.Epoch, r.TrainAccuracy, r.TestAccuracy, r.Writes, r.Energy, r.Seconds }
                 .Select(v => Convert.ToString(v, CultureInfo.InvariantCulture))));
             File.WriteAllLines(Out("epochs.csv"), rows.Prepend(CsvHeader));
-            File.WriteAllBytes(Out("checkpoint.bin.tmp"), Checkpoint.Capture(trainer));
-            File.Move(Out("checkpoint.bin.tmp"), Out("checkpoint.bin"), overwrite: true);
+            EqSpikeExperiment.SaveCheckpoint(Out("checkpoint.bin"), trainer);
         }
         var e = rows.Select(l => l.Split(',').Select(c => double.Parse(c, CultureInfo.InvariantCulture)).ToArray()).ToArray();
         long writes = (long)e.Sum(r => r[3]);

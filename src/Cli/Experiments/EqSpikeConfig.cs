@@ -48,10 +48,7 @@ public sealed class EqSpikeConfig
     public EqSpikeConfig Resolve()
     {
         if (Kind != KindName) throw new ExperimentConfigException($"kind must be '{KindName}' (got '{Kind}')");
-        if (Dataset is not ("digits" or "mnist")) throw new ExperimentConfigException($"dataset '{Dataset}' is not one of digits, mnist");
-        if (Epochs < 1) throw new ExperimentConfigException($"epochs must be ≥ 1 (got {Epochs})");
-        if (TestEvery < 2) throw new ExperimentConfigException($"test_every must be ≥ 2 (got {TestEvery})");
-        if (TrainCount < 0 || TestCount < 0) throw new ExperimentConfigException("train_count and test_count must be ≥ 0");
+        CheckDataKeys(Dataset, Epochs, TestEvery, TrainCount, TestCount);
         var defaults = Defaults(VariantValue, Dataset, Tail.ModeValue);
         // A Digits preset on MNIST: 784-100-10 (Table 2.3); an MNIST preset brings its own size.
         Hidden ??= Dataset == "mnist" && defaults.Hidden == EqSpikeSetup.EqSpikeDigits.Hidden ? EqSpikeSetup.EqSpikeMnist.Hidden : defaults.Hidden;
@@ -68,6 +65,15 @@ public sealed class EqSpikeConfig
             throw new ExperimentConfigException(ex.Message);
         }
         return this;
+    }
+
+    /// <summary>The data and length keys that bp files share with eqspike's (<see cref="EqSpikeExperiment.LoadData(string, string?, int, int, int)"/>).</summary>
+    internal static void CheckDataKeys(string dataset, int epochs, int testEvery, int trainCount, int testCount)
+    {
+        if (dataset is not ("digits" or "mnist")) throw new ExperimentConfigException($"dataset '{dataset}' is not one of digits, mnist");
+        if (epochs < 1) throw new ExperimentConfigException($"epochs must be ≥ 1 (got {epochs})");
+        if (testEvery < 2) throw new ExperimentConfigException($"test_every must be ≥ 2 (got {testEvery})");
+        if (trainCount < 0 || testCount < 0) throw new ExperimentConfigException("train_count and test_count must be ≥ 0");
     }
 
     /// <summary>Seed defaults per variant; the Digits learning rates are this simulator's calibration (README).</summary>

@@ -91,8 +91,7 @@ public static class EqSpikeExperiment
         var rows = new List<string>();
         if (resume && File.Exists(checkpointPath))
         {
-            if (!File.Exists(configPath) || WithoutEpochs(File.ReadAllText(configPath)) != WithoutEpochs(configJson))
-                throw new ExperimentConfigException($"{outDir} holds a checkpoint of another configuration (config.json differs); choose another --out or delete it");
+            RequireSameConfiguration(outDir, configPath, configJson);
             byte[] saved = File.ReadAllBytes(checkpointPath);
             if (Checkpoint.PartCount(saved) == 1) Checkpoint.Restore(saved, trainer);   // written between epochs by older builds
             else Checkpoint.Restore(saved, trainer, trainer.Progress);
@@ -130,7 +129,7 @@ public static class EqSpikeExperiment
                     .Select(v => Convert.ToString(v, CultureInfo.InvariantCulture))));
                 File.WriteAllLines(csvPath, rows.Prepend(CsvHeader));
             }
-            SaveCheckpoint(checkpointPath, trainer);
+            SaveCheckpoint(checkpointPath, trainer, trainer.Progress);
             lastSave = clock.Elapsed;
             if (r is null)
             {
@@ -147,12 +146,19 @@ public static class EqSpikeExperiment
         return summary;
     }
 
-    /// <summary>The trainer and its epoch in progress, written beside and then moved over the last checkpoint.</summary>
-    private static void SaveCheckpoint(string path, EqSpikeTrainer trainer)
+    /// <summary>The parts written beside and then moved over the last checkpoint, so an interruption never tears it.</summary>
+    internal static void SaveCheckpoint(string path, params ICheckpointable[] parts)
     {
         string tmp = path + ".tmp";
-        File.WriteAllBytes(tmp, Checkpoint.Capture(trainer, trainer.Progress));
+        File.WriteAllBytes(tmp, Checkpoint.Capture(parts));
         File.Move(tmp, path, overwrite: true);
+    }
+
+    /// <summary>Refuses to continue a folder's checkpoint written by another configuration (epochs aside, <see cref="WithoutEpochs"/>).</summary>
+    internal static void RequireSameConfiguration(string outDir, string configPath, string configJson)
+    {
+        if (!File.Exists(configPath) || WithoutEpochs(File.ReadAllText(configPath)) != WithoutEpochs(configJson))
+            throw new ExperimentConfigException($"{outDir} holds a checkpoint of another configuration (config.json differs); choose another --out or delete it");
     }
 
     /// <summary>

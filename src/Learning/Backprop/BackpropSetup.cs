@@ -52,7 +52,7 @@ public sealed record BackpropSetup
         {
             var rng = random.Get("backprop/neuron-gain");
             foreach (var gain in net.Gains)
-                for (int i = 0; i < gain.Length; i++) gain[i] = Math.Max(0.01, rng.Normal(1, NeuronSpread));
+                for (int i = 0; i < gain.Length; i++) gain[i] = EqSpikeSetup.DrawGain(rng, NeuronSpread);
         }
         return net;
     }

@@ -155,11 +155,14 @@ public sealed record EqSpikeSetup
             for (int l = 0; l < 3; l++)
             {
                 var gain = net.Layer(l).Gain;
-                for (int i = 0; i < gain.Length; i++) gain[i] = Math.Max(0.01, rng.Normal(1, NeuronSpread));
+                for (int i = 0; i < gain.Length; i++) gain[i] = DrawGain(rng, NeuronSpread);
             }
         }
         return net;
     }
+
+    /// <summary>A neuron's gain α ~ 𝒩(1, σ²) of §3.8.1, kept ≥ 0.01 (α "un réel positif" [S L1878]); BP's neurons draw the same way.</summary>
+    public static double DrawGain(RandomStream rng, double spread) => Math.Max(0.01, rng.Normal(1, spread));
 
     /// <summary>
     /// A-EqSpike: the tail (in V_th) is itself the overshoot across the device, so the nominal device writes η_lr per V_th
