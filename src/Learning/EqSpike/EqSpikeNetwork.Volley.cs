@@ -33,6 +33,8 @@ public sealed partial class EqSpikeNetwork
     private readonly bool[] _hiddenLearned;    // hidden neurons whose rule wrote their W0 row this sample
     private bool _volleys;                     // this sample runs on the volley path
     private bool _inputMajor;                  // ... and holds W0's stimulated columns input-major (ideal synapses)
+    private readonly bool _clamped;            // ideal synapses with a window (the ideal-device limit): W = clamp(W + ΔW)
+    private readonly double _wMin, _wMax;
 
     /// <summary>Forces one Spike event per spike (the reference path) where the Volley path would apply.</summary>
     public bool PerSpikeEvents { get; set; }
@@ -186,13 +188,13 @@ public sealed partial class EqSpikeNetwork
                 {
                     var row = _w0ByInput.AsSpan(r * _nHid, _nHid);
                     double request = _requestIn[_stimulated[r]];
-                    foreach (int h in ids) row[h] += request;
+                    foreach (int h in ids) row[h] = Bound(row[h] + request);
                 }
                 foreach (int h in ids)
                 {
                     _hiddenLearned[h] = true;
-                    w0[h * s0 + _nIn] += 0; // the bias has a constant rate: its ρ̄ is 0
-                    for (int o = 0; o < _nOut; o++) w1[o * s1 + h] += _requestOut[o];
+                    w0[h * s0 + _nIn] = Bound(w0[h * s0 + _nIn] + 0); // the bias has a constant rate: its ρ̄ is 0
+                    for (int o = 0; o < _nOut; o++) w1[o * s1 + h] = Bound(w1[o * s1 + h] + _requestOut[o]);
                 }
                 writes = (long)ids.Length * (_nIn + 1 + _nOut);
                 break;
@@ -201,7 +203,7 @@ public sealed partial class EqSpikeNetwork
                 foreach (int o in ids)
                 {
                     AddInPlace(w1.AsSpan(o * s1, _nHid), _requestHid);
-                    w1[o * s1 + _nHid] += 0;
+                    w1[o * s1 + _nHid] = Bound(w1[o * s1 + _nHid] + 0);
                 }
                 writes = (long)ids.Length * (_nHid + 1);
                 break;
@@ -209,8 +211,8 @@ public sealed partial class EqSpikeNetwork
                 // Eq. 2.14: the bias learns f_max·ρ̇ — once per bias spike, i.e. at f_max.
                 _estimators[1].ScaledValues(lr, _requestHid.AsSpan(0, _nHid));
                 _estimators[2].ScaledValues(lr, _requestOut.AsSpan(0, _nOut));
-                for (int h = 0; h < _nHid; h++) w0[h * s0 + _nIn] += _requestHid[h];
-                for (int o = 0; o < _nOut; o++) w1[o * s1 + _nHid] += _requestOut[o];
+                for (int h = 0; h < _nHid; h++) w0[h * s0 + _nIn] = Bound(w0[h * s0 + _nIn] + _requestHid[h]);
+                for (int o = 0; o < _nOut; o++) w1[o * s1 + _nHid] = Bound(w1[o * s1 + _nHid] + _requestOut[o]);
                 writes = _nHid + _nOut;
                 break;
         }
@@ -287,12 +289,23 @@ public sealed partial class EqSpikeNetwork
         }
     }
 
-    /// <summary>row += requests element-wise (IEEE adds, as the per-synapse writes).</summary>
-    private static void AddInPlace(Span<double> row, ReadOnlySpan<double> requests)
+    /// <summary>The ideal-device window, as <see cref="NumericSynapseWriter.Write"/> applies it.</summary>
+    private double Bound(double w) => _clamped ? Math.Clamp(w, _wMin, _wMax) : w;
+
+    /// <summary>row += requests element-wise (IEEE adds, as the per-synapse writes), clamped to the window if there is one.</summary>
+    private void AddInPlace(Span<double> row, ReadOnlySpan<double> requests)
     {
-        int i = 0;
-        for (; i <= row.Length - Vector<double>.Count; i += Vector<double>.Count)
-            (new Vector<double>(row[i..]) + new Vector<double>(requests[i..])).CopyTo(row[i..]);
-        for (; i < row.Length; i++) row[i] += requests[i];
+        int i = 0, w = Vector<double>.Count;
+        if (_clamped)
+        {
+            // In-window sums are kept as they are, so min(max(·)) gives Math.Clamp's bits.
+            var (lo, hi) = (new Vector<double>(_wMin), new Vector<double>(_wMax));
+            for (; i <= row.Length - w; i += w)
+                Vector.Min(Vector.Max(new Vector<double>(row[i..]) + new Vector<double>(requests[i..]), lo), hi).CopyTo(row[i..]);
+        }
+        else
+            for (; i <= row.Length - w; i += w)
+                (new Vector<double>(row[i..]) + new Vector<double>(requests[i..])).CopyTo(row[i..]);
+        for (; i < row.Length; i++) row[i] = Bound(row[i] + requests[i]);
     }
 }

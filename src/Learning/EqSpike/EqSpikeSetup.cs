@@ -33,6 +33,9 @@ public sealed record TailPulse
 
     public int LengthSteps => EqSpikeParameters.ToSteps(Length);
 
+    /// <summary>Largest |sum of tails| a neuron can carry (V_th): one spike per step at most, each slot at its shape's value.</summary>
+    public double MaxMagnitude => Enumerable.Range(0, LengthSteps).Sum(m => Math.Abs(Amplitude * Shape.At((double)m / LengthSteps)));
+
     public void Validate()
     {
         EqSpikeParameters.Check(LengthSteps >= 2, "tail.length", Length, "≥ 1 T_refract");
@@ -132,6 +135,24 @@ public sealed record EqSpikeSetup
         if (Variant == EqSpikeVariant.AEqSpike) Tail.Validate();
         if (Variant == EqSpikeVariant.AEqSpike && Tail.Mode != AEqSpikeMode.Synch && Sparse.Mode != SparseMode.Every)
             throw new ArgumentException("sparse programming is not combined with the desynchronised A-EqSpike variants (desynch_proba is their sparse form)");
+        if (Memristor.Ideal) ValidateIdealDevices();
+    }
+
+    /// <summary>
+    /// device.ideal is exact only where one write is ΔW = η_lr·tail clamped to the window: A-EqSpike synch, a linear
+    /// symmetric device without D2D or C2C spread, and tails that never reach 2 V_th (then both halves would overshoot).
+    /// </summary>
+    private void ValidateIdealDevices()
+    {
+        var d = Memristor.Device;
+        string? why = (Variant, Tail.Mode) != (EqSpikeVariant.AEqSpike, AEqSpikeMode.Synch) ? "is only for variant a-eqspike with tail.mode synch"
+            : d.EtaPositive != 0 || d.EtaNegative != 0 ? "needs a linear device (eta 0)"
+            : d.SlopeNegative != d.SlopePositive || d.ThresholdNegative != -d.ThresholdPositive ? "needs a symmetric device (equal slopes, thresholds ±V_th)"
+            : Memristor.SlopeSpread != 0 || Memristor.ThresholdSpread != 0 || Memristor.WriteNoise != 0 ? "needs devices without slope_spread, threshold_spread or write_noise"
+            : Tail.MaxMagnitude * Sparse.Scale >= 2
+                ? $"needs tails below 2 V_th (tail.amplitude × the shape's sum over tail.length × the sparse scale reaches {Tail.MaxMagnitude * Sparse.Scale:G3})"
+            : null;
+        if (why is not null) throw new ArgumentException($"device.ideal {why}");
     }
 
     /// <summary>A fresh network; every random draw (weights, devices, gains, signs, noise) comes from <paramref name="random"/>.</summary>
@@ -142,8 +163,8 @@ public sealed record EqSpikeSetup
         Func<int, IDerivativeEstimator> estimator = Variant == EqSpikeVariant.AEqSpike
             ? n => new TailAccumulator(n, Tail.LengthSteps, Tail.Amplitude, Tail.Shape)
             : n => new RhoBarBlock(n, p.LeakIntegrator, p.TauSteps, p.FilterLength);
-        ISynapseWriter writer = Variant == EqSpikeVariant.EqSpike
-            ? new NumericSynapseWriter()
+        ISynapseWriter writer = Variant == EqSpikeVariant.EqSpike ? new NumericSynapseWriter()
+            : Memristor.Ideal ? new NumericSynapseWriter(-0.5, 0.5)
             : new MemristiveSynapseWriter(DeviceOptions(), random.Get("eqspike/devices"), random.Get("eqspike/write-noise"));
         var net = new EqSpikeNetwork(inputs, Hidden, outputs, p, estimator, writer, random, Sparse);
         if (Variant == EqSpikeVariant.AEqSpike) net.StepSeconds = Tail.StepSeconds;

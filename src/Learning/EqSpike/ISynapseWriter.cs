@@ -34,19 +34,35 @@ public interface ISynapseWriter
     void RestoreCounters(long writes, double energy);
 }
 
-/// <summary>Ideal synapse: W += request (EqSpike of chapter 2).</summary>
-public sealed class NumericSynapseWriter : ISynapseWriter
+/// <summary>
+/// Ideal synapse: W += request (EqSpike of chapter 2), or, with bounds, W = clamp(W + request, min, max): the ideal-device
+/// limit of a memristive synapse whose window is [min, max] (see <see cref="MemristorSynapseOptions.Ideal"/>).
+/// </summary>
+public sealed class NumericSynapseWriter(double min = double.NegativeInfinity, double max = double.PositiveInfinity) : ISynapseWriter
 {
     private IReadOnlyList<double[]> _weights = [];
+
+    public double Min { get; } = min < max ? min : throw new ArgumentException($"weight bounds [{min}, {max}] are empty");
+    public double Max { get; } = max;
+    /// <summary>Whether writes are clamped (a device window); unbounded writes are plain additions.</summary>
+    public bool Bounded => Min > double.NegativeInfinity || Max < double.PositiveInfinity;
 
     public long Writes { get; private set; }
     public double Energy => 0;
 
-    public void Attach(IReadOnlyList<double[]> weights) => _weights = weights;
+    /// <summary>Takes the network's weights; bounded, it clamps the initial weights into the window as a device would.</summary>
+    public void Attach(IReadOnlyList<double[]> weights)
+    {
+        _weights = weights;
+        if (!Bounded) return;
+        foreach (var layer in weights)
+            for (int k = 0; k < layer.Length; k++) layer[k] = Math.Clamp(layer[k], Min, Max);
+    }
 
     public void Write(int layer, int k, double request)
     {
-        _weights[layer][k] += request;
+        ref double w = ref _weights[layer][k];
+        w = Bounded ? Math.Clamp(w + request, Min, Max) : w + request;
         Writes++;
     }
 

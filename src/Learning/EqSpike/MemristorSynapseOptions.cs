@@ -23,6 +23,14 @@ public sealed record MemristorSynapseOptions
     /// <summary>σ of the additive write noise per pulse, in units of the weight range (Eq. 3.13, §3.7.2).</summary>
     public double WriteNoise { get; init; }
 
+    /// <summary>
+    /// Write the ideal-device limit instead of integrating Eq. 3.2 per device: W = clamp(W + ΔW, −0.5, 0.5), what a linear
+    /// device (η = 0) without spread or noise writes while one half of the pulse overshoots (|V_ρ| &lt; 2 V_th), to rounding;
+    /// the weights live as numbers, so no conductances and no energy (A-EqSpike synch only, checked in
+    /// <see cref="EqSpikeSetup.Validate"/>; the same as the device path in AEqSpikeIdealDeviceTests).
+    /// </summary>
+    public bool Ideal { get; init; }
+
     /// <summary>Normalised ΔW per volt above threshold for one pulse at nominal slope (the "speed" of Eq. 3.16 when t = 50 ns).</summary>
     public double SpeedPerVolt => Device.SlopePositive * PulseWidth / (Device.Gmax - Device.Gmin);
 

@@ -20,7 +20,7 @@ public class VolleyIdentityTests
 
     public static TheoryData<string> Cases => ["dense", "probabilistic", "every-nth", "gate", "floor-spread", "negative-zero",
         "memristive-noise", "memristive-spread-every-nth", "memristive-eta-printed", "memristive-eta-saturating", "memristive-bounds", "memristive-gate",
-        "aeqspike-noise-spread", "aeqspike-saw-probabilistic", "aeqspike-eta-every-nth",
+        "aeqspike-noise-spread", "aeqspike-saw-probabilistic", "aeqspike-eta-every-nth", "aeqspike-ideal-bounds",
         "desynch-noise-spread", "desynch-collision-eta", "desynch-proba-noise"];
 
     private static EqSpikeSetup SetupOf(string name)
@@ -68,6 +68,11 @@ public class VolleyIdentityTests
             {
                 Hidden = 33, Sparse = new SparseProgramming(SparseMode.EveryNth, N: 2),
                 Memristor = aeq.Memristor with { Device = device with { EtaPositive = 2, EtaNegative = 1, Convention = NonLinearityConvention.AsPrinted }, WriteNoise = 0.003 },
+            },
+            // device.ideal: clamped numeric weights on the input-major path; 300× the rate drives weights to ±0.5.
+            "aeqspike-ideal-bounds" => aeq with
+            {
+                Hidden = 31, Parameters = aeq.Parameters with { LearningRate = 300 }, Memristor = aeq.Memristor with { Ideal = true },
             },
             // The desynchronised variants: clipped signals, colliding pairs written by the lower id, collision and pulse draws.
             "desynch-noise-spread" => Desynch(AEqSpikeMode.Desynch) with { Hidden = 30, Memristor = aeq.Memristor with { WriteNoise = 0.01, ThresholdSpread = 0.02, SlopeSpread = 0.1 } },
@@ -117,6 +122,7 @@ public class VolleyIdentityTests
         Assert.True(fast.Writer.Writes > 0);
         AssertBitEqual([reference.Writer.Energy, reference.TailEnergy], [fast.Writer.Energy, fast.TailEnergy], "programming, tail energy");
         if (fast.Writer is MemristiveSynapseWriter device) AssertSameDevices((MemristiveSynapseWriter)reference.Writer, device, fast, name);
+        if (name.EndsWith("bounds")) Assert.Contains(fast.Weights.SelectMany(w => w), w => Math.Abs(w) == 0.5);
         for (int i = 0; i < 40; i++) Assert.Equal(reference.Infer(data.Features[i]), fast.Infer(data.Features[i]));
         if (name.EndsWith("gate")) Assert.InRange(skipped, 1, samples - 1);   // the gate both skipped and nudged
         else Assert.Equal(0, skipped);
