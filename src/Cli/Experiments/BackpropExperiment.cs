@@ -59,7 +59,7 @@ public static class BackpropExperiment
             rows.Add(string.Join(',', new object[] { r.Epoch, r.TrainAccuracy, r.TestAccuracy, r.Writes, r.Energy, r.Seconds }
                 .Select(v => Convert.ToString(v, CultureInfo.InvariantCulture))));
             File.WriteAllLines(Out("epochs.csv"), rows.Prepend(CsvHeader));
-            EqSpikeExperiment.SaveCheckpoint(Out("checkpoint.bin"), trainer);
+            Checkpoint.SaveFile(Out("checkpoint.bin"), trainer);
         }
         var e = rows.Select(l => l.Split(',').Select(c => double.Parse(c, CultureInfo.InvariantCulture)).ToArray()).ToArray();
         long writes = (long)e.Sum(r => r[3]);

@@ -58,7 +58,7 @@ public static class EpTrainExperiment
             File.AppendAllLines(Path.Combine(outDir, EpochsFile), [row]);
             File.AppendAllLines(Path.Combine(outDir, TimingFile),
                 [string.Create(CultureInfo.InvariantCulture, $"{e},{trainSeconds:F2},{evalSeconds:F2},{1000 * trainSeconds / train.Count:F3}")]);
-            SaveCheckpoint(outDir, epoch, trainer);
+            Checkpoint.SaveFile(Path.Combine(outDir, CheckpointFile), epoch, trainer);
             log.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"epoch {e}: online train error {report.OnlineError:P2}, validation error {validationError:P2}, test error {testError:P2}, loss {report.MeanFreeLoss:G4}, " +
                 $"{report.EnergyPerSample:G3} J/sample, {Programming(trainer, report)}{trainSeconds:F1} s training ({1000 * trainSeconds / train.Count:F2} ms/sample), {evalSeconds:F1} s test"));
@@ -167,14 +167,6 @@ public static class EpTrainExperiment
         string s = JsonSerializer.Serialize(cfg, InferenceExperiment.JsonOptions);
         cfg.Epochs = epochs;
         return s;
-    }
-
-    /// <summary>Written to a temporary file first, so an interruption never leaves a torn checkpoint.</summary>
-    private static void SaveCheckpoint(string outDir, EpochCounter epoch, LayeredEpTrainer trainer)
-    {
-        string path = Path.Combine(outDir, CheckpointFile), temporary = path + ".tmp";
-        using (var stream = File.Create(temporary)) Checkpoint.Save(stream, epoch, trainer);
-        File.Move(temporary, path, overwrite: true);
     }
 
     private sealed class EpochCounter : ICheckpointable

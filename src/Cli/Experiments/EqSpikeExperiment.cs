@@ -129,7 +129,7 @@ public static class EqSpikeExperiment
                     .Select(v => Convert.ToString(v, CultureInfo.InvariantCulture))));
                 File.WriteAllLines(csvPath, rows.Prepend(CsvHeader));
             }
-            SaveCheckpoint(checkpointPath, trainer, trainer.Progress);
+            Checkpoint.SaveFile(checkpointPath, trainer, trainer.Progress);
             lastSave = clock.Elapsed;
             if (r is null)
             {
@@ -144,14 +144,6 @@ public static class EqSpikeExperiment
         var summary = Summarise(cfg, train, test, untrained, csvPath);
         File.WriteAllText(summaryPath, JsonSerializer.Serialize(summary, JsonOptions));
         return summary;
-    }
-
-    /// <summary>The parts written beside and then moved over the last checkpoint, so an interruption never tears it.</summary>
-    internal static void SaveCheckpoint(string path, params ICheckpointable[] parts)
-    {
-        string tmp = path + ".tmp";
-        File.WriteAllBytes(tmp, Checkpoint.Capture(parts));
-        File.Move(tmp, path, overwrite: true);
     }
 
     /// <summary>Refuses to continue a folder's checkpoint written by another configuration (epochs aside, <see cref="WithoutEpochs"/>).</summary>

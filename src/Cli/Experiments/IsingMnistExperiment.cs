@@ -121,13 +121,10 @@ public static class IsingMnistExperiment
         return rows;
     }
 
-    private static void SaveCheckpoint(string outDir, IsingLayeredNetwork network, List<string> rows)
-    {
-        string path = Path.Combine(outDir, CheckpointFile), temporary = path + ".tmp";
-        using (var stream = File.Create(temporary)) Checkpoint.Save(stream, new EpochCounter { Value = rows.Count - 1 }, network);
-        File.WriteAllLines(Path.Combine(outDir, EpochsFile), rows);
-        File.Move(temporary, path, overwrite: true);
-    }
+    /// <summary>The checkpoint replaces the last one only after epochs.csv holds its rows (resume trims any rows beyond it).</summary>
+    private static void SaveCheckpoint(string outDir, IsingLayeredNetwork network, List<string> rows) =>
+        Checkpoint.SaveFile(Path.Combine(outDir, CheckpointFile), stream => Checkpoint.Save(stream, new EpochCounter { Value = rows.Count - 1 }, network),
+            beforeReplace: () => File.WriteAllLines(Path.Combine(outDir, EpochsFile), rows));
 
     private sealed class EpochCounter : ICheckpointable
     {

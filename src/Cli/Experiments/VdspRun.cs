@@ -101,18 +101,15 @@ public static class VdspRun
         return experiment;
     }
 
-    private static void SaveCheckpoint(string path, VdspExperiment experiment, long csvLength, double wall)
-    {
-        string temp = path + ".tmp";
-        using (var stream = File.Create(temp))
+    /// <summary>The experiment, then the length of the CSV it has written and the wall time so far.</summary>
+    private static void SaveCheckpoint(string path, VdspExperiment experiment, long csvLength, double wall) =>
+        Checkpoint.SaveFile(path, stream =>
         {
             Checkpoint.Save(stream, experiment);
-            using var writer = new BinaryWriter(stream);
+            using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
             writer.Write(csvLength);
             writer.Write(wall);
-        }
-        File.Move(temp, path, overwrite: true);
-    }
+        });
 
     private static void TruncateCsv(string csv, long length)
     {

@@ -26,6 +26,25 @@ public static class Checkpoint
         }
     }
 
+    /// <summary>
+    /// Writes <paramref name="parts"/> to <paramref name="path"/> through a temporary file moved over it, so an interruption
+    /// leaves either the previous checkpoint or the new one, never a torn file.
+    /// </summary>
+    public static void SaveFile(string path, params ICheckpointable[] parts) => SaveFile(path, stream => Save(stream, parts));
+
+    /// <summary>
+    /// The same for any content: <paramref name="write"/> fills the temporary file; <paramref name="beforeReplace"/> runs
+    /// once it is complete and before it replaces <paramref name="path"/> (to update files the checkpoint refers to). If
+    /// either throws, the previous checkpoint stays as it was.
+    /// </summary>
+    public static void SaveFile(string path, Action<Stream> write, Action? beforeReplace = null)
+    {
+        string temporary = path + ".tmp";
+        using (var stream = File.Create(temporary)) write(stream);
+        beforeReplace?.Invoke();
+        File.Move(temporary, path, overwrite: true);
+    }
+
     /// <summary>How many parts a checkpoint holds (a format that gained a part can still read its older files).</summary>
     public static int PartCount(byte[] data)
     {
