@@ -94,6 +94,19 @@ public class EqSpikeCommandTests
         var k = CliRun.Invoke("eqspike", "train", Config(dir, "bogus_key: 1\n"), "--out", dir.File("o"));
         Assert.Equal(2, k.ExitCode);
         Assert.Contains("bogus_key", k.Err);
+        var ideal = CliRun.Invoke("eqspike", "train", Config(dir, "device:\n  ideal: true\n"), "--out", dir.File("o"));
+        Assert.Equal(2, ideal.ExitCode);
+        Assert.Contains("device.ideal is only for variant a-eqspike", ideal.Err);
+    }
+
+    [Fact]
+    public void Train_IdealDevices_SaysThatEnergyIsNotModelled()
+    {
+        using var dir = new TempDirectory();
+        var r = CliRun.Invoke("eqspike", "train", Config(dir, "variant: a-eqspike\ndevice:\n  ideal: true\n"), "--epochs", "1", "--out", dir.File("o"));
+        Assert.True(r.ExitCode == 0, r.Err);
+        Assert.Contains("energy not modelled (device.ideal)", r.Out);
+        Assert.Contains("\"ideal\": true", File.ReadAllText(dir.File("o/config.json")));
     }
 
     [Fact]

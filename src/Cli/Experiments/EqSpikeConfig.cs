@@ -173,8 +173,11 @@ public sealed class EqSpikeDeviceConfig
     public double? EtaNegative { get; set; }
     public double ThresholdSpread { get; set; }
     public double WriteNoise { get; set; }
-    /// <summary>The ideal-device limit W = clamp(W + ΔW) instead of Eq. 3.2 per device (A-EqSpike synch on a linear device; no energy).</summary>
-    public bool Ideal { get; set; }
+    /// <summary>
+    /// The ideal-device limit W = clamp(W + ΔW) instead of Eq. 3.2 per device (A-EqSpike synch on a linear device; no
+    /// energy). Nullable so that runs checkpointed before the key existed still resume.
+    /// </summary>
+    public bool? Ideal { get; set; }
 
     internal MemristorSynapseOptions ToOptions() => new()
     {
@@ -187,7 +190,7 @@ public sealed class EqSpikeDeviceConfig
                 ?? throw new ExperimentConfigException($"device.convention '{Convention}' is not one of {NonLinearityConventions.Accepted}"),
         },
         PulseWidth = PulseWidth, SlopeSpread = SlopeSpread, SlopeSymmetric = SlopeSymmetric,
-        ThresholdSpread = ThresholdSpread, WriteNoise = WriteNoise, Ideal = Ideal,
+        ThresholdSpread = ThresholdSpread, WriteNoise = WriteNoise, Ideal = Ideal ?? false,
     };
 }
 
