@@ -108,6 +108,8 @@ public sealed class TailAccumulator : IDerivativeEstimator
         int slot = _step % _len, crossing = (slot - _split + _len) % _len, olds = _len - _split + 1;
         for (int i = 0; i < _value.Length; i++)
         {
+            // A neuron without spikes in its window (most MNIST inputs: black pixels) stays as it is: value +0, slots clear.
+            if (!spikes[i] && _young[i] == 0 && _old[i] == 0) continue;
             int b = i * _len;
             // This step: the new spike has age 0, the one at age _split − 1 moves to the old part, the one at age len leaves.
             int enter = spikes[i] ? 1 : 0, leave = _recent[b + slot] ? 1 : 0, moves = _split == _len ? leave : _recent[b + crossing] ? 1 : 0;
@@ -129,4 +131,14 @@ public sealed class TailAccumulator : IDerivativeEstimator
     }
 
     public double Value(int i) => _value[i];
+
+    /// <summary>values[i] = scale × Value(i), element-wise (the same products as the interface's loop).</summary>
+    public void ScaledValues(double scale, Span<double> values)
+    {
+        var source = _value.AsSpan();
+        int i = 0, w = System.Numerics.Vector<double>.Count;
+        var factor = new System.Numerics.Vector<double>(scale);
+        for (; i <= source.Length - w; i += w) (factor * new System.Numerics.Vector<double>(source[i..])).CopyTo(values[i..]);
+        for (; i < source.Length; i++) values[i] = scale * source[i];
+    }
 }
