@@ -71,7 +71,8 @@ public class EqSpikeBenchmarks
 /// (one <c>ISynapseWriter.WriteRun</c> per spike) or on the reference path (one Spike event and one <c>Write</c> per synapse),
 /// bit-identical results. Cases: memristive EqSpike on Digits (Table 3.1 preset, sparse p = 1/15, 64-32-10), A-EqSpike
 /// synch on Digits (Table 4.1, 64-32-10) and on MNIST (Table 4.4, 784-300-10, nudge gate off: ≈ 17 M device writes per
-/// sample). Digits: the first 200 images of the repository's set; MNIST: the first 50 training images (data/mnist).
+/// sample), the latter also on the ideal-device limit (<c>aeqspike-mnist-ideal</c>: device.ideal, numbers clamped to the
+/// window, the same spikes and writes). Digits: the first 200 images of the repository's set; MNIST: the first 50 training images (data/mnist).
 /// Run: dotnet run -c Release --project bench/CircuitNeuro.Bench -- --filter '*EqSpikeDevice*' --job short
 /// </summary>
 public class EqSpikeDeviceBenchmarks
@@ -80,7 +81,7 @@ public class EqSpikeDeviceBenchmarks
     private Dataset _data = null!;
     private int _next;
 
-    [Params("memristive-digits", "aeqspike-digits", "aeqspike-mnist")]
+    [Params("memristive-digits", "aeqspike-digits", "aeqspike-mnist", "aeqspike-mnist-ideal")]
     public string Case { get; set; } = "";
 
     [Params(false, true)]
@@ -89,13 +90,14 @@ public class EqSpikeDeviceBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        bool mnist = Case == "aeqspike-mnist";
+        bool mnist = Case.StartsWith("aeqspike-mnist");
         _data = mnist ? MnistDataset.Load(EqSpikeBenchmarks.FindMnist(), "train", 50) : Digits();
         var aeq = EqSpikeSetup.AEqSpikeMnist;
         var setup = Case switch
         {
             "memristive-digits" => EqSpikeSetup.MemristiveDigits,
             "aeqspike-digits" => EqSpikeSetup.AEqSpikeDigits,
+            "aeqspike-mnist-ideal" => aeq with { Parameters = aeq.Parameters with { NudgeGate = 0 }, Memristor = aeq.Memristor with { Ideal = true } },
             _ => aeq with { Parameters = aeq.Parameters with { NudgeGate = 0 } },
         };
         _net = setup.Build(_data.Features[0].Length, 10, new RandomStreams(1));
