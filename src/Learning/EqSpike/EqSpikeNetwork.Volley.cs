@@ -33,8 +33,7 @@ public sealed partial class EqSpikeNetwork
     private readonly bool[] _hiddenLearned;    // hidden neurons whose rule wrote their W0 row this sample
     private bool _volleys;                     // this sample runs on the volley path
     private bool _inputMajor;                  // ... and holds W0's stimulated columns input-major (ideal synapses)
-    private readonly bool _clamped;            // ideal synapses with a window (the ideal-device limit): W = clamp(W + ΔW)
-    private readonly double _wMin, _wMax;
+    private readonly NumericSynapseWriter? _numeric;   // ideal synapses: the volley path writes their weights itself
 
     /// <summary>Forces one Spike event per spike (the reference path) where the Volley path would apply.</summary>
     public bool PerSpikeEvents { get; set; }
@@ -100,7 +99,7 @@ public sealed partial class EqSpikeNetwork
     private void BeginSample()
     {
         _volleys = UsesVolleys;
-        _inputMajor = _volleys && _writer is NumericSynapseWriter;
+        _inputMajor = _volleys && _numeric is not null;
         if (!_inputMajor) return;
         int count = 0;
         for (int i = 0; i < _nIn; i++)
@@ -216,7 +215,7 @@ public sealed partial class EqSpikeNetwork
                 writes = _nHid + _nOut;
                 break;
         }
-        ((NumericSynapseWriter)_writer).CountWrites(writes);
+        _numeric!.CountWrites(writes);
     }
 
     /// <summary>
@@ -289,17 +288,17 @@ public sealed partial class EqSpikeNetwork
         }
     }
 
-    /// <summary>The ideal-device window, as <see cref="NumericSynapseWriter.Write"/> applies it.</summary>
-    private double Bound(double w) => _clamped ? Math.Clamp(w, _wMin, _wMax) : w;
+    /// <summary>The ideal synapses' window (the ideal-device limit), <see cref="NumericSynapseWriter.Bound"/>.</summary>
+    private double Bound(double w) => _numeric!.Bound(w);
 
     /// <summary>row += requests element-wise (IEEE adds, as the per-synapse writes), clamped to the window if there is one.</summary>
     private void AddInPlace(Span<double> row, ReadOnlySpan<double> requests)
     {
         int i = 0, w = Vector<double>.Count;
-        if (_clamped)
+        if (_numeric!.Bounded)
         {
             // In-window sums are kept as they are, so min(max(·)) gives Math.Clamp's bits.
-            var (lo, hi) = (new Vector<double>(_wMin), new Vector<double>(_wMax));
+            var (lo, hi) = (new Vector<double>(_numeric.Min), new Vector<double>(_numeric.Max));
             for (; i <= row.Length - w; i += w)
                 Vector.Min(Vector.Max(new Vector<double>(row[i..]) + new Vector<double>(requests[i..]), lo), hi).CopyTo(row[i..]);
         }

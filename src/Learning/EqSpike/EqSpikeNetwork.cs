@@ -53,7 +53,7 @@ public sealed partial class EqSpikeNetwork
         Weights = [Xavier(hidden, inputs, init), Xavier(outputs, hidden, init)];
         _writer = writer;
         _writer.Attach(Weights);
-        if (writer is NumericSynapseWriter { Bounded: true } window) (_clamped, _wMin, _wMax) = (true, window.Min, window.Max);
+        _numeric = writer as NumericSynapseWriter;
         _signs = random.Get("eqspike/beta-sign");
         _sparseDraws = random.Get("eqspike/sparse");
         _tick = _scheduler.TypeOf("eqspike.tick");

@@ -34,7 +34,7 @@ public sealed record TailPulse
     public int LengthSteps => EqSpikeParameters.ToSteps(Length);
 
     /// <summary>Largest |sum of tails| a neuron can carry (V_th): one spike per step at most, each slot at its shape's value.</summary>
-    public double MaxMagnitude => Enumerable.Range(0, LengthSteps).Sum(m => Math.Abs(Amplitude * Shape.At((double)m / LengthSteps)));
+    public double MaxMagnitude => Shape.Weights(LengthSteps, Amplitude).Sum(Math.Abs);
 
     public void Validate()
     {

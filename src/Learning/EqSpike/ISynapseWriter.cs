@@ -45,7 +45,10 @@ public sealed class NumericSynapseWriter(double min = double.NegativeInfinity, d
     public double Min { get; } = min < max ? min : throw new ArgumentException($"weight bounds [{min}, {max}] are empty");
     public double Max { get; } = max;
     /// <summary>Whether writes are clamped (a device window); unbounded writes are plain additions.</summary>
-    public bool Bounded => Min > double.NegativeInfinity || Max < double.PositiveInfinity;
+    public bool Bounded { get; } = min > double.NegativeInfinity || max < double.PositiveInfinity;
+
+    /// <summary>A weight after a write: kept in the window if there is one (the network's volley path applies the same).</summary>
+    public double Bound(double w) => Bounded ? Math.Clamp(w, Min, Max) : w;
 
     public long Writes { get; private set; }
     public double Energy => 0;
@@ -56,13 +59,13 @@ public sealed class NumericSynapseWriter(double min = double.NegativeInfinity, d
         _weights = weights;
         if (!Bounded) return;
         foreach (var layer in weights)
-            for (int k = 0; k < layer.Length; k++) layer[k] = Math.Clamp(layer[k], Min, Max);
+            for (int k = 0; k < layer.Length; k++) layer[k] = Bound(layer[k]);
     }
 
     public void Write(int layer, int k, double request)
     {
         ref double w = ref _weights[layer][k];
-        w = Bounded ? Math.Clamp(w + request, Min, Max) : w + request;
+        w = Bound(w + request);
         Writes++;
     }
 

@@ -23,6 +23,10 @@ public sealed record TailShape(double[] Times, double[] Values)
             if (!double.IsFinite(v)) throw new ArgumentException("tail shape: values must be finite");
     }
 
+    /// <summary>One spike's tail over its <paramref name="lengthSteps"/> steps, by age: γ_amp × the shape at age/length (V_th).</summary>
+    public double[] Weights(int lengthSteps, double amplitude) =>
+        Enumerable.Range(0, lengthSteps).Select(m => amplitude * At((double)m / lengthSteps)).ToArray();
+
     /// <summary>Value at fraction f ∈ [0, 1) of the tail (right-continuous at jumps).</summary>
     public double At(double f)
     {
@@ -62,7 +66,7 @@ public sealed class TailAccumulator : IDerivativeEstimator
         _recent = new bool[size * lengthSteps];
         (_young, _old) = (new int[size], new int[size]);
         _value = new double[size];
-        _weights = Enumerable.Range(0, lengthSteps).Select(m => amplitude * shape.At((double)m / lengthSteps)).ToArray();
+        _weights = shape.Weights(lengthSteps, amplitude);
         _split = 1;
         while (_split < _len && SameBits(_weights[_split], _weights[0])) _split++;
         int rest = _split;
