@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CircuitNeuro.Learning.Data;
 
 namespace CircuitNeuro.Learning.Tests;
@@ -7,6 +8,15 @@ internal static class RepositoryData
 {
     public static string Root { get; } = FindRoot();
     public static string Digits => Path.Combine(Root, DigitsDataset.DefaultFile);
+
+    /// <summary>The Digits set, read once per test run (tests only read it).</summary>
+    public static Dataset DigitsSet => LazyDigits.Value;
+
+    /// <summary>Digits split with every <paramref name="every"/>-th image held out (5: EqSpike, BP, VDSP; 4: resistive EP), built once per run.</summary>
+    public static (Dataset Train, Dataset Test) DigitsSplit(int every) => Splits.GetOrAdd(every, e => new(() => DigitsSet.SplitEvery(e))).Value;
+
+    private static readonly Lazy<Dataset> LazyDigits = new(() => DigitsDataset.Load(Digits));
+    private static readonly ConcurrentDictionary<int, Lazy<(Dataset, Dataset)>> Splits = new();
 
     public static int ClassCountOf(int[] labels) => labels.Max() + 1;
 

@@ -12,15 +12,9 @@ namespace CircuitNeuro.Learning.Tests.Backprop;
 /// </summary>
 public class BackpropTrainingTests
 {
-    private static readonly Lazy<(Dataset Train, Dataset Test)> Digits = new(() =>
-    {
-        var (train, test) = DigitsDataset.Load(RepositoryData.Digits).SplitEvery(5);
-        return (train, test);
-    });
-
     private static (BackpropTrainer Trainer, double Accuracy) Train(BackpropSetup setup, int epochs, ulong seed = 1)
     {
-        var (train, test) = Digits.Value;
+        var (train, test) = RepositoryData.DigitsSplit(5);
         var random = new RandomStreams(seed);
         var trainer = new BackpropTrainer(setup.Build(train.FeatureCount, train.ClassCount, random), random);
         BackpropEpochReport? last = null;

@@ -81,7 +81,7 @@ public class AEqSpikeDesynchTests
 
     private static double[][] TrainFew(EqSpikeSetup setup)
     {
-        var (train, _) = DigitsDataset.Load(RepositoryData.Digits).SplitEvery(5);
+        var (train, _) = RepositoryData.DigitsSplit(5);
         var random = new RandomStreams(5);
         var net = setup.Build(64, 10, random);
         for (int i = 0; i < 6; i++) net.Train(train.Features[i], train.Labels[i]);

@@ -13,7 +13,7 @@ namespace CircuitNeuro.Learning.Tests.EqSpike;
 /// </summary>
 public class AEqSpikeIdealDeviceTests
 {
-    private static readonly Lazy<Dataset> Train = new(() => DigitsDataset.Load(RepositoryData.Digits).SplitEvery(5).Train);
+    private static Dataset Train => RepositoryData.DigitsSplit(5).Train;
 
     [Theory]
     [InlineData(1.0, false)]     // Table 4.1: every device inside its window
@@ -26,7 +26,7 @@ public class AEqSpikeIdealDeviceTests
         var initial = ideal.Weights.Select(w => w.ToArray()).ToArray();
         Assert.IsType<MemristiveSynapseWriter>(device.Writer);
         Assert.IsType<NumericSynapseWriter>(ideal.Writer);
-        var data = Train.Value;
+        var data = Train;
         for (int k = 0; k < 40; k++)
         {
             int i = (k * 29) % data.Count;

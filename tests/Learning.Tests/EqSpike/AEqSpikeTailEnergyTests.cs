@@ -33,7 +33,7 @@ public class AEqSpikeTailEnergyTests
     [Fact]
     public void NetworkTailEnergy_ScalesWithAmplitudeSquared_AtFixedWrites()
     {
-        var (train, _) = DigitsDataset.Load(RepositoryData.Digits).SplitEvery(5);
+        var (train, _) = RepositoryData.DigitsSplit(5);
         (double Tail, double[] Weights) Run(double amplitude, double rate)
         {
             var s = EqSpikeSetup.AEqSpikeDigits;

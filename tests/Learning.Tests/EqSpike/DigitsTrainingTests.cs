@@ -11,17 +11,13 @@ namespace CircuitNeuro.Learning.Tests.EqSpike;
 /// </summary>
 public class DigitsTrainingTests
 {
-    private static readonly Lazy<(Dataset Train, Dataset Test)> Data = new(() =>
-    {
-        var (train, test) = DigitsDataset.Load(RepositoryData.Digits).SplitEvery(5);
-        return (train, test.Slice(0, 200));
-    });
+    private static (Dataset Train, Dataset Test) Data => (RepositoryData.DigitsSplit(5).Train, RepositoryData.DigitsSplit(5).Test.Slice(0, 200));
 
     private static (double Before, double After) Train(EqSpikeSetup setup, int samples, int epochs, ulong seed = 11)
     {
         var random = new RandomStreams(seed);
         var trainer = new EqSpikeTrainer(setup.Build(64, 10, random), random);
-        var (train, test) = Data.Value;
+        var (train, test) = Data;
         double before = trainer.Accuracy(test);
         var subset = train.Slice(0, samples);
         for (int e = 0; e < epochs; e++) trainer.TrainEpoch(subset, test);
@@ -67,7 +63,7 @@ public class DigitsTrainingTests
     public void Checkpoint_ResumesBitIdentically()
     {
         var setup = EqSpikeSetup.MemristiveDigits with { Memristor = new MemristorSynapseOptions { WriteNoise = 1e-3 } };
-        var (train, test) = Data.Value;
+        var (train, test) = Data;
         var subset = train.Slice(0, 150);
         var r1 = new RandomStreams(5);
         var straight = new EqSpikeTrainer(setup.Build(64, 10, r1), r1);
@@ -98,7 +94,7 @@ public class DigitsTrainingTests
         var setup = variant == "memristive"
             ? EqSpikeSetup.MemristiveDigits with { Memristor = new MemristorSynapseOptions { WriteNoise = 1e-3 } }
             : EqSpikeSetup.AEqSpikeDigits;
-        var (train, test) = Data.Value;
+        var (train, test) = Data;
         var subset = train.Slice(0, 80);
         var r1 = new RandomStreams(5);
         var straight = new EqSpikeTrainer(setup.Build(64, 10, r1), r1);

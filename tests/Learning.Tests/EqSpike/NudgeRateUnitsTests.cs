@@ -12,7 +12,7 @@ namespace CircuitNeuro.Learning.Tests.EqSpike;
 /// </summary>
 public class NudgeRateUnitsTests
 {
-    private static readonly (Dataset Train, Dataset Test) Digits = DigitsDataset.Load(RepositoryData.Digits).SplitEvery(5);
+    private static (Dataset Train, Dataset Test) Digits => RepositoryData.DigitsSplit(5);
 
     [Theory]
     [InlineData(NudgeRateUnits.PerStep, 0.1, 0.5, -0.4)]

@@ -102,7 +102,7 @@ public class NudgeReferenceHoldTests(ITestOutputHelper output)
 
     private static double SummedUpdate(double beta, bool hold, double freeTime = 75)
     {
-        var data = DigitsDataset.Load(RepositoryData.Digits).Slice(0, 40);
+        var data = RepositoryData.DigitsSet.Slice(0, 40);
         var p = EqSpikeSetup.EqSpikeDigits.Parameters with
         {
             Beta = beta, RandomBetaSign = false, LearningRate = 1, NudgeTime = 62.5, FreeTime = freeTime, HoldReferenceAtNudge = hold,

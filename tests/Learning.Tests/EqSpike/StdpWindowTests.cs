@@ -13,7 +13,7 @@ public class StdpWindowTests
 {
     private static StdpWindow Measure(double beta)
     {
-        var data = DigitsDataset.Load(RepositoryData.Digits).Slice(0, 100);
+        var data = RepositoryData.DigitsSet.Slice(0, 100);
         var setup = EqSpikeSetup.EqSpikeDigits with { Parameters = EqSpikeSetup.EqSpikeDigits.Parameters with { RandomBetaSign = false, Beta = beta } };
         var random = new RandomStreams(1);
         var net = setup.Build(64, 10, random);

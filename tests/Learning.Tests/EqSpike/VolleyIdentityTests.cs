@@ -16,7 +16,7 @@ namespace CircuitNeuro.Learning.Tests.EqSpike;
 /// </summary>
 public class VolleyIdentityTests
 {
-    private static readonly Lazy<Dataset> Train = new(() => DigitsDataset.Load(RepositoryData.Digits).SplitEvery(5).Train);
+    private static Dataset Train => RepositoryData.DigitsSplit(5).Train;
 
     public static TheoryData<string> Cases => ["dense", "probabilistic", "every-nth", "gate", "floor-spread", "negative-zero",
         "memristive-noise", "memristive-spread-every-nth", "memristive-eta-printed", "memristive-eta-saturating", "memristive-bounds", "memristive-gate",
@@ -103,7 +103,7 @@ public class VolleyIdentityTests
         if (name == "negative-zero")   // −0 weights of never-stimulated pixels: the per-spike path's W += +0 makes them +0
             foreach (var net in new[] { fast, reference })
                 for (int h = 0; h < net.Hidden; h++) net.Weights[0][h * 65] = net.Weights[0][h * 65 + 32] = -0.0;
-        var data = Train.Value;
+        var data = Train;
         int skipped = 0, samples = setup.Variant == EqSpikeVariant.EqSpike ? 120 : 50;
         for (int k = 0; k < samples; k++)
         {
@@ -158,7 +158,7 @@ public class VolleyIdentityTests
     public void PerSpikeProbe_TakesTheReferencePath()
     {
         var net = EqSpikeSetup.EqSpikeDigits.Build(64, 10, new RandomStreams(5));
-        var x = Train.Value.Features[0];
+        var x = Train.Features[0];
         net.Train(x, 0);
         Assert.True(net.LastSampleOnVolleys);
         int spikes = 0;

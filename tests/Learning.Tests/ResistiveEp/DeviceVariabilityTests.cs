@@ -21,7 +21,7 @@ public class DeviceVariabilityTests(ITestOutputHelper output)
 
     internal static (double Accuracy, LayeredEpTrainer Trainer, EpEpochReport Last) Train(EpVariability? variability, int epochs = 2, PulseProgramming? programming = null)
     {
-        var (train, test) = DigitsDataset.Load(RepositoryData.Digits).SplitEvery(4);
+        var (train, test) = RepositoryData.DigitsSplit(4);
         var streams = new RandomStreams(Seed);
         var layout = ResistiveEpCircuit.Build(Spec, streams.Get("weights"));
         var devices = variability is null ? null : EpDeviceArray.WithVariability(Spec, layout.Weights.Count, variability, streams);

@@ -54,7 +54,7 @@ public class DigitsPulseTrainingTests(ITestOutputHelper output)
         int count = ResistiveEpCircuit.Build(Spec, new RandomStreams(1).Get("weights")).Weights.Count;
         var devices = variability ? new ThresholdDeviceArray(device.Parameters, count, spread, new RandomStreams(2)) : null;
         var pulses = new PulseProgramming(device, new RectangularPulse(1.5, 1e-6), new RectangularPulse(-1.5, 1e-6), mapPoints: 257, devices: devices);
-        var (train, _) = DigitsDataset.Load(RepositoryData.Digits).SplitEvery(4);
+        var (train, _) = RepositoryData.DigitsSplit(4);
         var trainer = new LayeredEpTrainer(Spec, new EpTrainingOptions { LearningRate = 4 }, ResistiveEpCircuit.Build(Spec, new RandomStreams(DeviceVariabilityTests.Seed).Get("weights")).Conductances(),
             programming: pulses);
         var samples = DeviceVariabilityTests.Samples(train)[..200].ToArray();

@@ -20,7 +20,7 @@ public class DigitsTrainingTests(ITestOutputHelper output)
     {
         const ulong seed = 64;
         const int epochs = 2;
-        var (train, test) = DigitsDataset.Load(RepositoryData.Digits).SplitEvery(4);
+        var (train, test) = RepositoryData.DigitsSplit(4);
         var spec = new ResistiveEpSpec
         {
             Inputs = 64, Hidden = [32], Outputs = 10, InputScale = 1,

@@ -171,7 +171,7 @@ public class PulseVariabilityTests(ITestOutputHelper output)
 
     private static (LayeredEpTrainer Trainer, EpEpochReport Report) Run(ResistiveEpSpec spec, PulseProgramming programming, int samples)
     {
-        var (train, _) = DigitsDataset.Load(RepositoryData.Digits).SplitEvery(4);
+        var (train, _) = RepositoryData.DigitsSplit(4);
         var trainer = new LayeredEpTrainer(spec, new EpTrainingOptions { LearningRate = 4 },
             ResistiveEpCircuit.Build(spec, new RandomStreams(DeviceVariabilityTests.Seed).Get("weights")).Conductances(), programming: programming);
         return (trainer, trainer.TrainEpoch(DeviceVariabilityTests.Samples(train)[..samples]));

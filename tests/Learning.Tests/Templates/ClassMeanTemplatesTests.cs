@@ -8,7 +8,7 @@ public class ClassMeanTemplatesTests
     [Fact]
     public void Digits_class_means_classify_the_held_out_fifth_like_numpy()
     {
-        var (train, test) = DigitsDataset.Load(RepositoryData.Digits).SplitEvery(5);
+        var (train, test) = RepositoryData.DigitsSplit(5);
         Assert.Equal(1797, train.Count + test.Count);
         var w = ClassMeanTemplates.Fit(train);
         int correct = Enumerable.Range(0, test.Count).Count(s => ClassMeanTemplates.Predict(w, test.Features[s]) == test.Labels[s]);

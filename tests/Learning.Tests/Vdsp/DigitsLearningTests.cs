@@ -14,7 +14,7 @@ public class DigitsLearningTests
     // round learns faster (README Digits row, 0.005).
     internal const double DigitsLearningRate = 0.005;
 
-    private static readonly Lazy<(Dataset Train, Dataset Test)> Data = new(() => DigitsDataset.Load(RepositoryData.Digits).SplitEvery(5));
+    private static (Dataset Train, Dataset Test) Data => RepositoryData.DigitsSplit(5);
 
     // Inputs of the 2025 device study (notes 003 §2.4): threshold 1.8, reset −1.8, resting drive at 98 % of threshold,
     // so |V_pre| reaches beyond the fitted switching thresholds (0.8–1.6 V).
@@ -22,7 +22,7 @@ public class DigitsLearningTests
 
     internal static VdspExperiment Experiment(PlasticitySpec spec, int trainCount = 0, ulong seed = 7, VdspNetworkOptions? options = null)
     {
-        var (train, test) = Data.Value;
+        var (train, test) = Data;
         if (trainCount > 0) train = train.Slice(0, trainCount);
         var net = spec.BuildNetwork(options ?? Options, train.FeatureCount, seed);
         return new VdspExperiment(net, train, train, test, epochs: 1, shuffle: true, seed);
