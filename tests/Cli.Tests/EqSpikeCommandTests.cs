@@ -99,14 +99,18 @@ public class EqSpikeCommandTests
         Assert.Contains("device.ideal is only for variant a-eqspike", ideal.Err);
     }
 
-    [Fact]
-    public void Train_IdealDevices_SaysThatEnergyIsNotModelled()
+    [Theory]
+    [InlineData("variant: a-eqspike\ndevice:\n  ideal: true\n", "energy not modelled (device.ideal)")]
+    [InlineData("variant: eqspike\n", "energy not modelled (numeric synapses)")]
+    [InlineData("", "J per event")]
+    public void Train_SaysWhetherEnergyIsModelled(string extra, string expected)
     {
         using var dir = new TempDirectory();
-        var r = CliRun.Invoke("eqspike", "train", Config(dir, "variant: a-eqspike\ndevice:\n  ideal: true\n"), "--epochs", "1", "--out", dir.File("o"));
+        var r = CliRun.Invoke("eqspike", "train", Config(dir, extra), "--epochs", "1", "--out", dir.File("o"));
         Assert.True(r.ExitCode == 0, r.Err);
-        Assert.Contains("energy not modelled (device.ideal)", r.Out);
-        Assert.Contains("\"ideal\": true", File.ReadAllText(dir.File("o/config.json")));
+        Assert.Contains(expected, r.Out);
+        Assert.Contains(expected.Replace(" per event", ""), r.Err);   // the epoch line says it too
+        if (extra.Contains("ideal")) Assert.Contains("\"ideal\": true", File.ReadAllText(dir.File("o/config.json")));
     }
 
     [Fact]

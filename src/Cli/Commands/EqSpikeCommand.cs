@@ -74,7 +74,7 @@ public static class EqSpikeCommand
                 }
             }
             io.Out.WriteLine($"{s.Variant} {s.Dataset}: test accuracy {s.Accuracy:P2} (best {s.BestAccuracy:P2}, untrained {s.UntrainedAccuracy:P2}) after {s.Epochs} epochs; " +
-                $"{s.Writes} programming events, " + (cfg.Device.Ideal == true ? "energy not modelled (device.ideal)" : $"{s.EnergyPerWrite:G3} J per event") +
+                $"{s.Writes} programming events, " + (cfg.EnergyNotModelled ?? $"{s.EnergyPerWrite:G3} J per event") +
                 $"; {s.SecondsPerEpoch:F1} s per epoch");
             io.Out.WriteLine($"Results: {Path.GetFullPath(dir)}");
             return ExitCodes.Ok;

@@ -44,6 +44,11 @@ public sealed class EqSpikeConfig
         _ => throw new ExperimentConfigException($"variant '{Variant}' is not one of eqspike, memristive, a-eqspike"),
     };
 
+    /// <summary>Why this run has no programming energy (numeric synapses, or devices at their ideal limit); null when it is modelled.</summary>
+    [YamlDotNet.Serialization.YamlIgnore, System.Text.Json.Serialization.JsonIgnore]
+    public string? EnergyNotModelled => VariantValue == EqSpikeVariant.EqSpike ? "energy not modelled (numeric synapses)"
+        : Device.Ideal == true ? "energy not modelled (device.ideal)" : null;
+
     /// <summary>Fills unset values with the variant's defaults and checks everything (errors name the key).</summary>
     public EqSpikeConfig Resolve()
     {

@@ -139,7 +139,7 @@ public static class EqSpikeExperiment
                 throw new OperationCanceledException(cancel);
             }
             (since, samplesSince) = (clock.Elapsed, 0);
-            log.WriteLine($"eqspike: epoch {r.Epoch}/{cfg.Epochs}: train {r.TrainAccuracy:P2}, test {r.TestAccuracy:P2}, {r.Writes} writes, " + (cfg.Device.Ideal == true ? "no energy (device.ideal)" : $"{r.Energy:G3} J") + $", {r.Seconds:F1} s");
+            log.WriteLine($"eqspike: epoch {r.Epoch}/{cfg.Epochs}: train {r.TrainAccuracy:P2}, test {r.TestAccuracy:P2}, {r.Writes} writes, " + (cfg.EnergyNotModelled ?? $"{r.Energy:G3} J") + $", {r.Seconds:F1} s");
         }
         var summary = Summarise(cfg, train, test, untrained, csvPath);
         File.WriteAllText(summaryPath, JsonSerializer.Serialize(summary, JsonOptions));

@@ -13,8 +13,9 @@ public static class DigitsDataset
 
     public static Dataset Load(string path)
     {
+        path = DataLocation.Resolve(path);
         if (!File.Exists(path))
-            throw new FileNotFoundException($"Digits data set not found at '{Path.GetFullPath(path)}': it ships with the repository as {DefaultFile}; run from the repository root or give its path.", path);
+            throw new FileNotFoundException($"Digits data set not found at '{Path.GetFullPath(path)}' nor under the repository root: it ships with the repository as {DefaultFile}; run from the repository root or give its path.", path);
         var features = new List<double[]>();
         var labels = new List<int>();
         using var stream = File.OpenRead(path);

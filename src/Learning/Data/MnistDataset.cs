@@ -20,10 +20,11 @@ public static class MnistDataset
             "test" => "t10k",
             _ => throw new ArgumentException($"MNIST split '{split}' is neither 'train' nor 'test'"),
         };
+        folder = DataLocation.Resolve(folder);
         string images = Path.Combine(folder, $"{prefix}-images-idx3-ubyte"), labels = Path.Combine(folder, $"{prefix}-labels-idx1-ubyte");
         foreach (var f in new[] { images, labels })
             if (!File.Exists(f))
-                throw new FileNotFoundException($"MNIST file '{Path.GetFullPath(f)}' not found: run scripts/fetch-mnist.sh once to fetch MNIST into {DefaultFolder}/", f);
+                throw new FileNotFoundException($"MNIST file '{Path.GetFullPath(f)}' not found (nor under the repository root): run scripts/fetch-mnist.sh once to fetch MNIST into {DefaultFolder}/, or give its folder", f);
         var (pixels, rows, cols) = ReadImages(images, maxCount);
         var y = ReadLabels(labels, pixels.Length);
         return new Dataset($"mnist/{split}", pixels, y, 10);
