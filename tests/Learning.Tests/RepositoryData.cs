@@ -3,10 +3,11 @@ using CircuitNeuro.Learning.Data;
 
 namespace CircuitNeuro.Learning.Tests;
 
-/// <summary>Data files of the repository (found by walking up to CircuitNeuro.sln) and small helpers for generated data.</summary>
+/// <summary>Data files of the repository (found by walking up to CircuitNeuro.sln, as DataLocation does) and small helpers for generated data.</summary>
 internal static class RepositoryData
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root { get; } = DataLocation.RepositoryRoot(AppContext.BaseDirectory)
+        ?? throw new DirectoryNotFoundException($"{DataLocation.RepositoryMarker} not found above {AppContext.BaseDirectory}");
     public static string Digits => Path.Combine(Root, DigitsDataset.DefaultFile);
 
     /// <summary>The Digits set, read once per test run (tests only read it).</summary>
@@ -19,11 +20,4 @@ internal static class RepositoryData
     private static readonly ConcurrentDictionary<int, Lazy<(Dataset, Dataset)>> Splits = new();
 
     public static int ClassCountOf(int[] labels) => labels.Max() + 1;
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "CircuitNeuro.sln"))) return dir.FullName;
-        throw new DirectoryNotFoundException($"CircuitNeuro.sln not found above {AppContext.BaseDirectory}");
-    }
 }

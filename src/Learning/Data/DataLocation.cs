@@ -14,13 +14,19 @@ public static class DataLocation
     {
         if (File.Exists(path) || Directory.Exists(path) || Path.IsPathRooted(path)) return path;
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, RepositoryMarker)))
-                {
-                    string candidate = Path.Combine(dir.FullName, path);
-                    if (File.Exists(candidate) || Directory.Exists(candidate)) return candidate;
-                    break;
-                }
+            if (RepositoryRoot(start) is { } root)
+            {
+                string candidate = Path.Combine(root, path);
+                if (File.Exists(candidate) || Directory.Exists(candidate)) return candidate;
+            }
         return path;
+    }
+
+    /// <summary>The nearest folder at or above <paramref name="start"/> holding <see cref="RepositoryMarker"/>; null if none.</summary>
+    public static string? RepositoryRoot(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, RepositoryMarker))) return dir.FullName;
+        return null;
     }
 }

@@ -11,7 +11,14 @@ namespace CircuitNeuro.Learning.Tests.EqSpike;
 /// </summary>
 public class DigitsTrainingTests
 {
-    private static (Dataset Train, Dataset Test) Data => (RepositoryData.DigitsSplit(5).Train, RepositoryData.DigitsSplit(5).Test.Slice(0, 200));
+    private static (Dataset Train, Dataset Test) Data
+    {
+        get
+        {
+            var (train, test) = RepositoryData.DigitsSplit(5);
+            return (train, test.Slice(0, 200));
+        }
+    }
 
     private static (double Before, double After) Train(EqSpikeSetup setup, int samples, int epochs, ulong seed = 11)
     {
